@@ -3,29 +3,35 @@
 
 /** Show time in seconds from the start of the song. */
 export type Seconds = number;
-/** Index of a frame at some frame rate: frame k covers [k/rate, (k+1)/rate). */
+/** Index of a frame at some frame rate: frame k is shown from k/rate until (k+1)/rate. */
 export type FrameIndex = number;
 /** Frames per second. */
 export type FrameRate = number;
 
-// Float times such as 0.3 * 100 = 29.999999999999996 must land on frame 30, not 29.
+// Float times such as 0.3 * 100 = 29.999999999999996 must count as frame 30, not 29.
 const FRAME_EPSILON = 1e-6;
 
-/** The frame that contains show time t at the given rate. */
+/** The frame that is on show at time t (the one whose interval contains t). */
 export function frameIndexAt(time: Seconds, rate: FrameRate): FrameIndex {
   return Math.floor(time * rate + FRAME_EPSILON);
 }
 
 /**
- * The first frame whose start is at or after time t: the frame on which something that starts at t first
- * shows. A boundary at t belongs to the segment that starts there, so no boundary flickers between two
- * renderings and no segment shorter than a frame vanishes between two quantised boundaries unnoticed.
+ * The frame on which a segment boundary at time t takes effect: the nearest frame start. Both ends of
+ * every segment are quantised by this one rule, in the renderer and in every exporter, so a boundary never
+ * flickers between two renderings, and a segment at least one frame long always keeps at least one frame
+ * (round(x + d) − round(x) ≥ 1 whenever d ≥ 1).
  */
-export function firstFrameAtOrAfter(time: Seconds, rate: FrameRate): FrameIndex {
-  return Math.ceil(time * rate - FRAME_EPSILON);
+export function frameBoundary(time: Seconds, rate: FrameRate): FrameIndex {
+  return Math.floor(time * rate + 0.5 + FRAME_EPSILON);
 }
 
 /** Show time at which a frame starts. */
 export function frameStartTime(frame: FrameIndex, rate: FrameRate): Seconds {
   return frame / rate;
+}
+
+/** Shortest segment the show accepts at its frame rate: one frame. */
+export function minimumSegmentDuration(rate: FrameRate): Seconds {
+  return 1 / rate;
 }
