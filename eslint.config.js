@@ -38,7 +38,8 @@ const pureFolders = {
 function boundaryRules(folder) {
   const forbidden = folders.filter((other) => other !== folder && !allowed[folder].includes(other));
   const patterns = forbidden.map((other) => ({
-    regex: `(^|/)${other.replace('-', '\\-')}(/|$)`,
+    // '-' is literal outside a character class; escaping it is an error in unicode-mode regexes.
+    regex: `(^|/)${other}(/|$)`,
     message: `src/${folder} may not import src/${other} (see shared/design/ARCHITECTURE.md).`,
   }));
   if (folder in pureFolders) {
