@@ -22,6 +22,7 @@ export async function writeWav16(
   buffer.writeUInt16LE(channelCount * 2, 32);
   buffer.writeUInt16LE(16, 34);
   buffer.write('data', 36, 'ascii');
+  buffer.writeUInt32LE(dataBytes, 40);
   let offset = 44;
   for (let frame = 0; frame < frames; frame += 1) {
     for (const channel of channels) {
