@@ -5,7 +5,7 @@ export const ChannelSchema = z.number().int().min(0).max(255);
 
 /** An RGB colour as [r, g, b], each 0..255. */
 export const RgbSchema = z.tuple([ChannelSchema, ChannelSchema, ChannelSchema]);
-export type Rgb = readonly [number, number, number];
+export type Rgb = z.infer<typeof RgbSchema>;
 
 export const BLACK: Rgb = [0, 0, 0];
 
