@@ -91,7 +91,7 @@ export class FirmataLink extends LinkBase {
     return connected;
   }
 
-  uploadProgram(): Promise<void> {
+  uploadProgram(_propId: string, _program: Uint8Array, _name: string): Promise<void> {
     return Promise.reject(new LinkUnsupportedError(`link ${this.id}: Firmata boards cannot store a program`));
   }
 
