@@ -13,3 +13,6 @@ export type { CommandDefinition } from './commands/command-definition.js';
 export * from './render/render-show.js';
 export { renderPropFrame, segmentAtFrame } from './render/render-prop.js';
 export { fadeChannel, roundHalfToEven } from './render/fade-channel.js';
+export * from './history/checkpoint.js';
+export * from './history/show-history.js';
+export * from './history/diff-shows.js';
