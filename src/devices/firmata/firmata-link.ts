@@ -51,6 +51,8 @@ type RgbLed = InstanceType<typeof five.Led.RGB>;
 interface FirmataSession extends Session {
   readonly leds: ReadonlyMap<string, RgbLed>;
   readonly firmata: InstanceType<typeof firmataIo.Firmata>;
+  /** Resolves once every byte written so far has left for the board. */
+  drain(): Promise<void>;
 }
 
 export class FirmataLink extends LinkBase {
@@ -95,11 +97,13 @@ export class FirmataLink extends LinkBase {
     return Promise.reject(new LinkUnsupportedError(`link ${this.id}: Firmata boards cannot store a program`));
   }
 
-  blackout(): Promise<void> {
+  async blackout(): Promise<void> {
     this.discardQueued();
     const session = this.supervisor.current;
-    if (session !== null) for (const led of session.leds.values()) led.color({ red: 0, green: 0, blue: 0 });
-    return Promise.resolve();
+    if (session === null) return;
+    for (const led of session.leds.values()) led.color({ red: 0, green: 0, blue: 0 });
+    // The port may be closed right after (shutdown): the black must be on the wire first.
+    await session.drain();
   }
 
   async close(): Promise<void> {
@@ -180,7 +184,12 @@ export class FirmataLink extends LinkBase {
       );
     }
     heartbeat = this.startHeartbeat(firmata, () => lost(`board on ${path} stopped answering`));
-    return { leds, firmata, close: closePort };
+    const drain = (): Promise<void> =>
+      new Promise((resolve) => {
+        if (port.isOpen) port.drain(() => resolve());
+        else resolve();
+      });
+    return { leds, firmata, drain, close: closePort };
   }
 
   private startHeartbeat(

@@ -1,0 +1,198 @@
+// Owns every link of the show: maps each prop to the link that drives it, renders frames ahead of the
+// show clock and hands them to the links, reports every link's state, and on shutdown blacks out all
+// props before it closes any port. A failing link or render never stops the others.
+import { EventEmitter } from 'node:events';
+import { frameIndexAt, frameStartTime, type FrameIndex, type FrameRate, type Seconds } from '../show/time.js';
+import type { LinkState, LinkStatus, PropLink } from './prop-link.js';
+import type { ShowClock } from './show-clock.js';
+
+/** The engine's renderer: every prop's pixels at a show time. */
+export type RenderFrames = (showTime: Seconds) => ReadonlyMap<string, Uint8Array>;
+
+export interface DeviceManagerEvents {
+  'link-status': [linkId: string, status: LinkStatus, reason: string | null];
+  /** A render or a send failed; the show went on without that frame. */
+  fault: [message: string];
+}
+
+export interface DeviceManagerOptions {
+  readonly clock: ShowClock;
+  /** Frames are rendered this much earlier than the most demanding link needs them. */
+  readonly renderMargin?: Seconds;
+  /** Per-link limit for the blackout at shutdown, so a hung link cannot hold the others' ports open. */
+  readonly blackoutTimeoutMs?: number;
+}
+
+const DEFAULT_RENDER_MARGIN: Seconds = 0.01;
+const DEFAULT_BLACKOUT_TIMEOUT_MS = 500;
+const MAX_SLEEP_MS = 5;
+/** A clock that jumps back by more than this is a seek, not jitter. */
+const SEEK_THRESHOLD: Seconds = 0.25;
+
+export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
+  private readonly links = new Map<string, PropLink>();
+  private readonly linkByProp = new Map<string, PropLink>();
+  private readonly clock: ShowClock;
+  private readonly renderMargin: Seconds;
+  private readonly blackoutTimeoutMs: number;
+  private playback: { render: RenderFrames; frameRate: FrameRate; next: FrameIndex } | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private unroutedFrames = 0;
+  private shutDown = false;
+
+  constructor(options: DeviceManagerOptions) {
+    super();
+    this.clock = options.clock;
+    this.renderMargin = options.renderMargin ?? DEFAULT_RENDER_MARGIN;
+    this.blackoutTimeoutMs = options.blackoutTimeoutMs ?? DEFAULT_BLACKOUT_TIMEOUT_MS;
+  }
+
+  /** Take charge of a link and the props it drives. A prop can be driven by one link only. */
+  addLink(link: PropLink): void {
+    if (this.shutDown) throw new Error('device manager is shut down');
+    if (this.links.has(link.id)) throw new RangeError(`a link with id ${link.id} is already managed`);
+    for (const prop of link.props) {
+      const owner = this.linkByProp.get(prop.propId);
+      if (owner !== undefined)
+        throw new RangeError(`prop ${prop.propId} is already driven by link ${owner.id}`);
+    }
+    this.links.set(link.id, link);
+    for (const prop of link.props) this.linkByProp.set(prop.propId, link);
+    link.on('status', (status, reason) => this.emit('link-status', link.id, status, reason));
+  }
+
+  /** Start every link; each connects and reconnects on its own, so this never waits for a missing device. */
+  start(): void {
+    for (const link of this.links.values()) {
+      link.connect().catch((error: unknown) => this.emit('fault', `link ${link.id}: ${describe(error)}`));
+    }
+  }
+
+  linkOf(propId: string): PropLink | undefined {
+    return this.linkByProp.get(propId);
+  }
+
+  states(): LinkState[] {
+    return [...this.links.values()].map((link) => link.state());
+  }
+
+  /** Frames for props no link drives (a show prop with no device): counted, never an error. */
+  get unrouted(): number {
+    return this.unroutedFrames;
+  }
+
+  /** Hand one moment's frames to the links. */
+  send(showAt: Seconds, frames: ReadonlyMap<string, Uint8Array>): void {
+    for (const [propId, pixels] of frames) {
+      const link = this.linkByProp.get(propId);
+      if (link === undefined) {
+        this.unroutedFrames += 1;
+        continue;
+      }
+      try {
+        link.send({ propId, showAt, pixels });
+      } catch (error) {
+        this.emit('fault', `frame for ${propId} at ${showAt.toFixed(3)} s: ${describe(error)}`);
+      }
+    }
+  }
+
+  /** Render at `frameRate` from the show clock and keep every link fed `lookahead` ahead. */
+  play(render: RenderFrames, frameRate: FrameRate): void {
+    if (this.shutDown) throw new Error('device manager is shut down');
+    if (!(frameRate > 0)) throw new RangeError(`frame rate must be positive, got ${frameRate}`);
+    this.playback = { render, frameRate, next: frameIndexAt(this.clock.now(), frameRate) };
+    this.schedule(0);
+  }
+
+  /** Stop rendering; queued frames still play out. */
+  pause(): void {
+    this.playback = null;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** After a seek: drop what was queued for the old position and render from the clock's new time. */
+  resync(): void {
+    for (const link of this.links.values()) link.discardQueued();
+    if (this.playback !== null) this.playback.next = frameIndexAt(this.clock.now(), this.playback.frameRate);
+  }
+
+  /** Stop rendering, black out every prop (each link bounded in time), then close every link. */
+  async shutdown(): Promise<void> {
+    if (this.shutDown) return;
+    this.shutDown = true;
+    this.pause();
+    const links = [...this.links.values()];
+    await Promise.all(links.map((link) => this.boundedBlackout(link)));
+    await Promise.all(
+      links.map((link) =>
+        link.close().catch((error: unknown) => this.emit('fault', `close ${link.id}: ${describe(error)}`)),
+      ),
+    );
+  }
+
+  private horizon(): Seconds {
+    let lookahead = 0;
+    for (const link of this.links.values()) lookahead = Math.max(lookahead, link.lookahead);
+    return lookahead + this.renderMargin;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = setTimeout(this.tick, delayMs);
+  }
+
+  private readonly tick = (): void => {
+    this.timer = null;
+    const playback = this.playback;
+    if (playback === null) return;
+    const { frameRate } = playback;
+    const now = this.clock.now();
+    const horizon = now + this.horizon();
+    const current = frameIndexAt(now, frameRate);
+    // Behind (a stall) or ahead by more than a seek: restart at the clock; past frames are not worth sending.
+    if (playback.next < current || frameStartTime(playback.next, frameRate) > horizon + SEEK_THRESHOLD) {
+      if (frameStartTime(playback.next, frameRate) > horizon + SEEK_THRESHOLD) this.resync();
+      playback.next = current;
+    }
+    while (frameStartTime(playback.next, frameRate) <= horizon) {
+      const showAt = frameStartTime(playback.next, frameRate);
+      playback.next += 1;
+      let frames: ReadonlyMap<string, Uint8Array>;
+      try {
+        frames = playback.render(showAt);
+      } catch (error) {
+        this.emit('fault', `render at ${showAt.toFixed(3)} s: ${describe(error)}`);
+        continue;
+      }
+      this.send(showAt, frames);
+    }
+    const untilNextMs = (frameStartTime(playback.next, frameRate) - horizon) * 1000;
+    this.schedule(Math.max(0, Math.min(MAX_SLEEP_MS, untilNextMs)));
+  };
+
+  private async boundedBlackout(link: PropLink): Promise<void> {
+    let timer: NodeJS.Timeout | null = null;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        this.emit('fault', `blackout of ${link.id} took over ${this.blackoutTimeoutMs} ms`);
+        resolve();
+      }, this.blackoutTimeoutMs);
+    });
+    try {
+      await Promise.race([
+        link
+          .blackout()
+          .catch((error: unknown) => this.emit('fault', `blackout ${link.id}: ${describe(error)}`)),
+        timeout,
+      ]);
+    } finally {
+      if (timer !== null) clearTimeout(timer);
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
