@@ -69,7 +69,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.js', 'eslint.config.js', 'hardware/**/*.js'],
+    files: ['bin/**/*.js', 'eslint.config.js', 'hardware/**/*.js', '**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   ...folders.map(boundaryRules),
