@@ -17,7 +17,7 @@ import { speakLines } from './voice.js';
 import { writeWav16 } from './wav-file.js';
 
 /** Bump when the generator's output changes, so cached songs are rebuilt. */
-const generatorVersion = 4;
+const generatorVersion = 5;
 export const testAudioSampleRate = 44_100;
 export const artifactsFolder = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -66,7 +66,7 @@ async function synthesise(recipe: SongRecipe): Promise<GeneratedSong> {
     });
   }
   if (recipe.voiceDb !== undefined)
-    addVoice(channels, await speakLines(sampleRate), sampleRate, recipe.voiceDb, recipe.seed);
+    addVoice(channels, await speakLines(sampleRate), sampleRate, recipe.voiceDb, recipe.seed, grid.end);
   if (recipe.noiseSnrDb !== undefined) addNoise(channels, recipe.noiseSnrDb, recipe.seed);
   normalisePeak(channels);
   const duration = (channels[0]?.length ?? 0) / sampleRate;

@@ -24,16 +24,18 @@ export function addNoise(channels: Float32Array[], snrDb: number, seed: number):
       channel[index] = (channel[index] as number) + scale * (noise[index] as number);
 }
 
-/** Lays the spoken lines one after another with random gaps, at `levelDb` relative to the music's RMS. */
+/** Lays the spoken lines one after another with random gaps until the music ends, at `levelDb` relative to the music's RMS. */
 export function addVoice(
   channels: Float32Array[],
   spoken: Float32Array[],
   sampleRate: number,
   levelDb: number,
   seed: number,
+  musicEnd: number,
 ): void {
   const random = seededRandom(seed);
-  const length = channels[0]?.length ?? 0;
+  // Speech stays within the music: after the last beat there is no truth to score it against.
+  const length = Math.min(channels[0]?.length ?? 0, Math.round(musicEnd * sampleRate));
   const musicLevel = rms(channels[0] as Float32Array);
   let position = Math.round((0.3 + random()) * sampleRate);
   let line = 0;
