@@ -17,7 +17,7 @@ import { speakLines } from './voice.js';
 import { writeWav16 } from './wav-file.js';
 
 /** Bump when the generator's output changes, so cached songs are rebuilt. */
-const generatorVersion = 5;
+const generatorVersion = 6;
 export const testAudioSampleRate = 44_100;
 export const artifactsFolder = join(
   dirname(fileURLToPath(import.meta.url)),
