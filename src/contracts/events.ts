@@ -1,0 +1,88 @@
+// The socket.io event maps: typed for both ends, and a schema per event so either end can validate what
+// it receives (types are not validation).
+import { z } from 'zod';
+import { CommandAckSchema, OkAckSchema, type CommandAck, type OkAck } from './errors.js';
+import type { RequestEvent, RequestPayload } from './requests.js';
+import { ShowPatchSchema, type ShowPatch } from './show-patch.js';
+import {
+  BeatEventSchema,
+  CheckpointNamedSchema,
+  DeviceStatusSchema,
+  OutputStateSchema,
+  PlayheadSchema,
+  RehearsalStateSchema,
+  SnapshotSchema,
+  TransportStateSchema,
+  type BeatEvent,
+  type CheckpointNamed,
+  type DeviceStatus,
+  type OutputState,
+  type Playhead,
+  type RehearsalState,
+  type Snapshot,
+  type TransportState,
+} from './state.js';
+
+export const NoticeSchema = z
+  .object({ level: z.enum(['info', 'warning', 'error']), message: z.string() })
+  .strict();
+export type Notice = z.infer<typeof NoticeSchema>;
+
+/** Every server→client event and its payload schema. */
+export const serverEventSchemas = {
+  /** Full state: on connect, after `state:resync`, and when the branch changes (rehearsal start/keep/discard). */
+  'state:snapshot': SnapshotSchema,
+  /** One checkpoint's change; apply it only on top of `baseRevision` of the same branch, else resync. */
+  'show:patch': ShowPatchSchema,
+  'history:named': CheckpointNamedSchema,
+  /** On every transport change (play, pause, stop, seek, loop, rate). */
+  'transport:state': TransportStateSchema,
+  /** ≥ 20 Hz while playing. */
+  'transport:playhead': PlayheadSchema,
+  /** As the playhead passes each beat of the show's beat grid. */
+  'transport:beat': BeatEventSchema,
+  'output:state': OutputStateSchema,
+  'rehearsal:state': RehearsalStateSchema,
+  /** ≥ 20 Hz while playing, and on every link status change. */
+  'devices:state': z.array(DeviceStatusSchema),
+  notice: NoticeSchema,
+} as const;
+
+export interface ServerToClientEvents {
+  'state:snapshot': (snapshot: Snapshot) => void;
+  'show:patch': (patch: ShowPatch) => void;
+  'history:named': (named: CheckpointNamed) => void;
+  'transport:state': (state: TransportState) => void;
+  'transport:playhead': (playhead: Playhead) => void;
+  'transport:beat': (beat: BeatEvent) => void;
+  'output:state': (state: OutputState) => void;
+  'rehearsal:state': (state: RehearsalState) => void;
+  'devices:state': (devices: DeviceStatus[]) => void;
+  notice: (notice: Notice) => void;
+}
+export type ServerEvent = keyof ServerToClientEvents;
+
+/** Requests that change the show (or its branch) answer with the revision they produced. */
+const COMMAND_ACK_EVENTS = [
+  'show:command',
+  'history:undo',
+  'history:redo',
+  'history:revert',
+  'rehearsal:keep',
+] as const satisfies readonly RequestEvent[];
+type CommandAckEvent = (typeof COMMAND_ACK_EVENTS)[number];
+
+export type AckOf<E extends RequestEvent> = E extends CommandAckEvent ? CommandAck : OkAck;
+
+export function ackSchemaOf(event: RequestEvent): typeof CommandAckSchema | typeof OkAckSchema {
+  return (COMMAND_ACK_EVENTS as readonly string[]).includes(event) ? CommandAckSchema : OkAckSchema;
+}
+
+/** Every client→server event takes one payload object and an acknowledgement callback. */
+export type ClientToServerEvents = {
+  [E in RequestEvent]: (payload: RequestPayload<E>, ack: (answer: AckOf<E>) => void) => void;
+};
+
+/** What the client puts in `io(url, { auth })`: a session token from pairing, or the daemon's --token. */
+export const HandshakeAuthSchema = z.object({ token: z.string().min(1).max(200) }).strip();
+export type HandshakeAuth = z.infer<typeof HandshakeAuthSchema>;

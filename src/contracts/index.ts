@@ -1,0 +1,8 @@
+// The contract between the daemon and its controllers: socket.io events, HTTP bodies, and the pure patch
+// logic both ends share. Imports nothing but src/show and zod.
+export * from './errors.js';
+export * from './state.js';
+export * from './show-patch.js';
+export * from './requests.js';
+export * from './events.js';
+export * from './http.js';
