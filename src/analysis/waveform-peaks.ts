@@ -10,7 +10,8 @@ export interface PeakLevel {
 
 export const peakZoomLevels = [256, 1024, 4096, 16384] as const;
 
-const round3 = (value: number) => Math.round(value * 1000) / 1000;
+// "|| 0" turns -0 into 0: the cached JSON has no -0, and a reload must equal the original.
+const round3 = (value: number) => Math.round(value * 1000) / 1000 || 0;
 
 export function waveformPeaks(samples: Float32Array, sampleRate: number): PeakLevel[] {
   const finest = peakZoomLevels[0];
