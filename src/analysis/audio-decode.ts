@@ -11,7 +11,7 @@ import { probeAudioContainer } from './audio-probe/identify-container.js';
 export interface DecodedAudio {
   readonly sampleRate: number;
   /** One array per channel, each `frameCount` samples in [-1, 1]. */
-  readonly channels: Float32Array[];
+  readonly channels: Float32Array<ArrayBuffer>[];
   readonly frameCount: number;
   /** Seconds of audio. */
   readonly duration: number;
@@ -100,7 +100,7 @@ export async function decodeAudioBytes(
       );
     }
   }
-  const channels: Float32Array[] = [];
+  const channels: Float32Array<ArrayBuffer>[] = [];
   for (let channel = 0; channel < buffer.numberOfChannels; channel++) {
     const samples = new Float32Array(frameCount);
     buffer.copyFromChannel(samples, channel);
