@@ -1,0 +1,156 @@
+// The live loop: the show clock drives the renderer, and the device manager hands each frame to its link
+// ahead of time. Edits, master brightness, blackout and rehearsal output change what is rendered from the
+// next frame on; frames already queued for the old state are dropped and rendered again at once.
+import type { DeviceManager, PropLink } from '../devices/index.js';
+
+import { renderFrame, type Show } from '../show/index.js';
+import { frameIndexAt, type Seconds } from '../show/time.js';
+import {
+  applyGain,
+  checkLevel,
+  FULL_OUTPUT,
+  propGain,
+  type OutputSettings,
+  type RehearsalOutput,
+} from './output-gain.js';
+import type { ShowClock } from './show-clock.js';
+
+export interface LiveShowOptions {
+  readonly clock: ShowClock;
+  readonly devices: DeviceManager;
+  /** Every link the device manager drives: blackout reaches each of them directly. */
+  readonly links: readonly PropLink[];
+  readonly show: Show;
+  /** Called when a render or a send fails; the show goes on without that frame. */
+  readonly onFault?: (message: string) => void;
+}
+
+export class LiveShow {
+  private show: Show;
+  private settings: OutputSettings = FULL_OUTPUT;
+  private readonly unsubscribe: (() => void)[] = [];
+  private started = false;
+
+  constructor(private readonly options: LiveShowOptions) {
+    this.show = options.show;
+  }
+
+  get currentShow(): Show {
+    return this.show;
+  }
+
+  get output(): OutputSettings {
+    return this.settings;
+  }
+
+  /** Follow the clock: render while it plays, hold the current frame while it stands. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    const { clock, devices } = this.options;
+    this.unsubscribe.push(
+      clock.on('play', () => this.follow()),
+      clock.on('pause', () => this.follow()),
+      clock.on('ended', () => this.follow()),
+      clock.on('seek', () => this.invalidate()),
+      clock.on('loop', () => this.invalidate()),
+    );
+    devices.start();
+    this.follow();
+  }
+
+  /** Stop rendering; props keep their last frame until the device manager blacks them out. */
+  stop(): void {
+    for (const unsubscribe of this.unsubscribe.splice(0)) unsubscribe();
+    this.options.devices.pause();
+    this.started = false;
+  }
+
+  /** A new version of the show: on the links from the next frame. */
+  setShow(show: Show): void {
+    const rateChanged = show.frameRate !== this.show.frameRate;
+    this.show = show;
+    if (rateChanged) this.follow();
+    else this.invalidate();
+  }
+
+  setMasterBrightness(level: number): void {
+    checkLevel(level, 'master brightness');
+    this.settings = { ...this.settings, masterBrightness: level };
+    this.invalidate();
+  }
+
+  /** Rehearsal output for real props, or null for the show's own output. */
+  setRehearsalOutput(rehearsal: RehearsalOutput | null): void {
+    if (rehearsal !== null) checkLevel(rehearsal.dim, 'rehearsal dim');
+    this.settings = { ...this.settings, rehearsal };
+    this.invalidate();
+  }
+
+  /**
+   * Blackout on: every link goes dark now (ahead of anything queued) and every frame rendered after it is
+   * black until blackout is released.
+   */
+  async setBlackout(on: boolean): Promise<void> {
+    if (on === this.settings.blackout) return;
+    this.settings = { ...this.settings, blackout: on };
+    if (!on) {
+      this.invalidate();
+      return;
+    }
+    await Promise.all(
+      this.options.links.map((link) =>
+        link.blackout().catch((error: unknown) => this.fault(`blackout of ${link.id}: ${describe(error)}`)),
+      ),
+    );
+  }
+
+  /** Every prop's pixels at show time t, after brightness, blackout and rehearsal output. */
+  readonly render = (time: Seconds): Map<string, Uint8Array> => {
+    const show = this.show;
+    const frame = renderFrame(show, frameIndexAt(time, show.frameRate), show.frameRate);
+    const frames = new Map<string, Uint8Array>();
+    for (const { propId, pixels } of frame.props) {
+      const virtual = this.options.devices.linkOf(propId)?.kind === 'virtual';
+      applyGain(pixels, propGain(this.settings, virtual));
+      frames.set(propId, pixels);
+    }
+    return frames;
+  };
+
+  private follow(): void {
+    const { clock, devices } = this.options;
+    if (clock.state.playing) devices.play(this.render, this.show.frameRate);
+    else {
+      devices.pause();
+      this.showStill();
+    }
+  }
+
+  /** What was queued was rendered from an old state: drop it and render again from the clock. */
+  private invalidate(): void {
+    if (!this.started) return;
+    if (this.options.clock.state.playing) this.options.devices.resync();
+    else this.showStill();
+  }
+
+  /** While the clock stands, props show the frame at the playhead, re-rendered on every change. */
+  private showStill(): void {
+    const now = this.options.clock.now();
+    const { devices } = this.options;
+    devices.resync();
+    try {
+      devices.send(now, this.render(now));
+    } catch (error) {
+      this.fault(`render at ${now.toFixed(3)} s: ${describe(error)}`);
+    }
+  }
+
+  private fault(message: string): void {
+    this.options.onFault?.(message);
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,99 @@
+// Turns a sample clock that is only seen in steps (an audio context's time advances one 128-frame render
+// quantum, or one device period, at a time, and JS sees each step late by however long it took to look)
+// into a smooth, monotonic clock on the host's timeline.
+//
+// A step can be seen late but never early, so the host-minus-sample offset of the earliest sightings is
+// the truth: the estimate is the minimum offset over a sliding window (the lower envelope), which also
+// follows slow drift between the sound card's crystal and the host clock. The output then slews toward
+// that estimate by at most `maxSlew` of real time, so successive reads never jitter and never go back.
+
+export interface SmootherOptions {
+  /** Sightings older than this stop counting toward the estimate. */
+  readonly windowMs: number;
+  /** No new step for this long means the sample clock has stopped (underrun, device lost, suspended). */
+  readonly stallMs: number;
+  /** Largest correction, as a fraction of elapsed time (0.1: the output runs at most 10 % fast or slow). */
+  readonly maxSlew: number;
+  /** Errors beyond this are not slewed: behind, the output jumps forward; ahead, it holds still. */
+  readonly stepSeconds: number;
+}
+
+export const DEFAULT_SMOOTHER_OPTIONS: SmootherOptions = {
+  windowMs: 1000,
+  stallMs: 100,
+  maxSlew: 0.1,
+  stepSeconds: 0.02,
+};
+
+interface Sighting {
+  readonly hostMs: number;
+  /** hostMs minus the sample clock in ms at the moment of sighting. */
+  readonly offsetMs: number;
+}
+
+export class SampleClockSmoother {
+  // Sliding-window minimum: offsets increase from front to back, so the front is the window's minimum.
+  private readonly envelope: Sighting[] = [];
+  private lastValue: number | null = null;
+  private lastChangeMs = 0;
+  private output: number | null = null;
+  private outputHostMs = 0;
+
+  constructor(private readonly options: SmootherOptions = DEFAULT_SMOOTHER_OPTIONS) {}
+
+  /** Records what the sample clock (seconds) read at host time `hostMs`. */
+  observe(hostMs: number, value: number): void {
+    if (value === this.lastValue) return;
+    if (
+      this.lastValue !== null &&
+      (value < this.lastValue || hostMs - this.lastChangeMs > this.options.stallMs)
+    ) {
+      // The clock went back (a new context) or stopped for a while: the old envelope says nothing now.
+      this.envelope.length = 0;
+    }
+    this.lastValue = value;
+    this.lastChangeMs = hostMs;
+    const offsetMs = hostMs - value * 1000;
+    while (this.envelope.length > 0 && (this.envelope.at(-1) as Sighting).offsetMs >= offsetMs)
+      this.envelope.pop();
+    this.envelope.push({ hostMs, offsetMs });
+    while ((this.envelope[0] as Sighting).hostMs < hostMs - this.options.windowMs) this.envelope.shift();
+  }
+
+  /** The best estimate of the sample clock at `hostMs`, before smoothing; null before any sighting. */
+  estimate(hostMs: number): number | null {
+    const front = this.envelope[0];
+    if (front === undefined || this.lastValue === null) return null;
+    const extrapolated = (hostMs - front.offsetMs) / 1000;
+    // Past the stall limit the clock is not moving: do not run on ahead of what was last rendered.
+    return Math.min(extrapolated, this.lastValue + this.options.stallMs / 1000);
+  }
+
+  /** The smoothed clock (seconds) at `hostMs`: monotonic, slewed toward the estimate. */
+  read(hostMs: number): number | null {
+    const target = this.estimate(hostMs);
+    if (target === null) return this.output;
+    if (this.output === null) {
+      this.output = target;
+      this.outputHostMs = hostMs;
+      return target;
+    }
+    const elapsed = (hostMs - this.outputHostMs) / 1000;
+    if (elapsed <= 0) return this.output;
+    const predicted = this.output + elapsed;
+    const error = target - predicted;
+    const { maxSlew, stepSeconds } = this.options;
+    if (error > stepSeconds) this.output = target;
+    else if (error < -stepSeconds) this.output = Math.max(this.output, target);
+    else this.output = predicted + Math.max(-maxSlew * elapsed, Math.min(maxSlew * elapsed, error));
+    this.outputHostMs = hostMs;
+    return this.output;
+  }
+
+  /** Forgets everything (a new audio context). */
+  reset(): void {
+    this.envelope.length = 0;
+    this.lastValue = null;
+    this.output = null;
+  }
+}
