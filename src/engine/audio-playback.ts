@@ -3,7 +3,7 @@
 // reports, minus this rig's calibration. Every transport change is scheduled at an exact, frame-aligned
 // context time a little ahead, so the clock knows to the sample where the playhead is.
 import type { AudioContext } from 'node-web-audio-api';
-import { AudioBuffer, AudioBufferSourceNode, GainNode } from 'node-web-audio-api';
+import { AudioBuffer, AudioBufferSourceNode } from 'node-web-audio-api';
 import type { DecodedAudio } from '../analysis/audio-decode.js';
 import type { Seconds } from '../show/time.js';
 import { openAudioOutput, type AudioOutputChoice, type AudioSink, type LatencyHint } from './audio-output.js';
