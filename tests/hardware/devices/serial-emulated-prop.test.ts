@@ -1,0 +1,161 @@
+// Nothing stubbed: the device manager drives the real firmware (.hex) in simavr through a socat pty pair,
+// and the latch times are read off the emulated WS2812 data pin. Then the emulator is killed and started
+// again (the replug) while a virtual prop on another link keeps playing.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeviceManager } from '../../../src/devices/device-manager.js';
+import { fixedPort } from '../../../src/devices/port-locator.js';
+import { SerialLink, type LatchReport } from '../../../src/devices/serial/serial-link.js';
+import type { ShowClock } from '../../../src/devices/show-clock.js';
+import { VirtualLink, type ShownFrame } from '../../../src/devices/virtual/virtual-link.js';
+import { frameIndexAt, frameStartTime } from '../../../src/show/time.js';
+import {
+  EmulatedProp,
+  buildFirmware,
+  monotonicMs,
+  readPinBursts,
+  type PinBurst,
+} from '../../support/emulated-prop.js';
+import { PtyPair } from '../../support/pty-pair.js';
+
+const FPS = 100;
+const MARK = 0xa5;
+
+async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Each frame carries its index in R and G and a marker in B, so a burst on the pin names its frame. */
+function render(showTime: number): Map<string, Uint8Array> {
+  const index = frameIndexAt(showTime, FPS);
+  const club = new Uint8Array(12);
+  club.set([index & 0xff, index >> 8, MARK]);
+  return new Map([
+    ['club', club],
+    ['preview', Uint8Array.of(index & 0xff, index >> 8, 0)],
+  ]);
+}
+
+/** |pin latch − intended show time| in ms for every burst that carries a frame. */
+function latchErrors(
+  bursts: readonly PinBurst[],
+  originMs: number,
+): { index: number; latchMs: number; errorMs: number }[] {
+  return bursts
+    .filter((burst) => burst.bytes[2] === MARK)
+    .map((burst) => {
+      const index = (burst.bytes[0] as number) | ((burst.bytes[1] as number) << 8);
+      const intendedMs = originMs + frameStartTime(index, FPS) * 1000;
+      return { index, latchMs: burst.latchMs, errorMs: burst.latchMs - intendedMs };
+    });
+}
+
+describe('device manager → socat pty → simavr running the prop firmware', () => {
+  let dir: string;
+  let pty: PtyPair;
+  const props: EmulatedProp[] = [];
+
+  beforeAll(() => {
+    buildFirmware();
+    dir = mkdtempSync(join(tmpdir(), 'smlive-emulated-'));
+  });
+
+  afterAll(async () => {
+    for (const prop of props) await prop.stop();
+    await pty?.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('latches frames at their show times, and after a replug resumes within 1 s while the other prop plays on', async () => {
+    pty = new PtyPair('emulated');
+    await pty.start();
+    const first = new EmulatedProp(pty.devicePath, join(dir, 'edges-1.log'));
+    props.push(first);
+    await first.start();
+
+    const originMs = monotonicMs();
+    const clock: ShowClock = { now: () => (monotonicMs() - originMs) / 1000 };
+    const manager = new DeviceManager({ clock });
+    const serial = new SerialLink({
+      id: 'dongle',
+      port: fixedPort(pty.hostPath),
+      clock,
+      hostNowMs: monotonicMs,
+      props: [{ propId: 'club', pixelCount: 4 }],
+    });
+    const preview = new VirtualLink({ id: 'virtual', clock, props: [{ propId: 'preview', pixelCount: 1 }] });
+    manager.addLink(serial);
+    manager.addLink(preview);
+    const reports: LatchReport[] = [];
+    serial.onLatch((report) => reports.push(report));
+    const shown: ShownFrame[] = [];
+    preview.onFrame((frame) => shown.push(frame));
+
+    manager.start();
+    await until(() => serial.status() === 'connected', 'the serial link to connect');
+    manager.play(render, FPS);
+    await sleep(1000);
+
+    // The replug: the emulator dies with frames in flight and a new one boots on the same tty.
+    await first.stop();
+    const unpluggedAt = clock.now();
+    await sleep(300);
+    const second = new EmulatedProp(pty.devicePath, join(dir, 'edges-2.log'));
+    props.push(second);
+    const replugMs = monotonicMs();
+    await second.start();
+    await until(
+      () => serial.state().reconnects === 1 && serial.status() === 'connected',
+      'the link back',
+      5000,
+    );
+    await sleep(1000);
+    const resumedCheckAt = clock.now();
+    await manager.shutdown();
+    await second.stop();
+
+    // Before the unplug: every frame latched on the pin close to its show time.
+    const before = latchErrors(readPinBursts(first.edgesPath), originMs);
+    expect(before.length).toBeGreaterThan(60);
+    const sorted = before.map((latch) => Math.abs(latch.errorMs)).sort((a, b) => a - b);
+    expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThan(1);
+    expect(sorted[Math.floor(sorted.length * 0.95)]).toBeLessThan(3);
+    // Consecutive frames, none skipped, in order.
+    for (let index = 1; index < before.length; index += 1) {
+      expect((before[index] as { index: number }).index).toBe(
+        (before[index - 1] as { index: number }).index + 1,
+      );
+    }
+
+    // After the replug: the first correctly timed frame within 1 s of the emulator starting again.
+    const after = latchErrors(readPinBursts(second.edgesPath), originMs);
+    const firstGood = after.find((latch) => Math.abs(latch.errorMs) < 2);
+    expect(firstGood).toBeDefined();
+    expect((firstGood as { latchMs: number }).latchMs - replugMs).toBeLessThan(1000);
+    expect(after.filter((latch) => Math.abs(latch.errorMs) < 2).length).toBeGreaterThan(50);
+    // Shutdown blacked the prop out before closing the port: the last thing on the pin is all zeros.
+    const lastBurst = readPinBursts(second.edgesPath).at(-1);
+    expect(lastBurst?.bytes.every((byte) => byte === 0)).toBe(true);
+
+    // The virtual prop never stopped: no gap over 50 ms in its frames across the unplug and replug.
+    const during = shown.filter(
+      (frame) => frame.shownAt > unpluggedAt - 0.1 && frame.shownAt < resumedCheckAt,
+    );
+    expect(during.length).toBeGreaterThan(100);
+    for (let index = 1; index < during.length; index += 1) {
+      expect((during[index] as ShownFrame).shownAt - (during[index - 1] as ShownFrame).shownAt).toBeLessThan(
+        0.05,
+      );
+    }
+    expect(reports.length).toBeGreaterThan(100);
+    expect(serial.state().status).toBe('closed');
+  });
+});

@@ -1,0 +1,170 @@
+// The real firmware .hex in simavr behind a socat pty pair, driven over serialport 13: handshake, clock
+// sync, frames latched at their show time (checked on the emulated data pin, decoded from its edges),
+// blackout, refusals, and autonomous program playback.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crc16, diffU32, encodePacket, encodeProgramImage } from '../../src/firmware-protocol/index.js';
+import type { FirmwareEmulator } from '../support/firmware-emulator.js';
+import { readEdgeLog, startFirmwareEmulator } from '../support/firmware-emulator.js';
+import { cycleToTicks, parseEdgeLog } from '../support/ws2812-edges.js';
+import { PropSession } from './prop-session.js';
+
+const PIXELS = 16;
+/** Generous bound on |pin latch − showAt|: the firmware aims at 0 and the benchmark reports the real figure. */
+const LATCH_TOLERANCE_TICKS = 75; // 300 us: UART bytes arriving mid-frame stretch the bit stream
+
+/** Colours unique per frame and pixel, so each burst on the pin names its frame. */
+function framePixels(frame: number): Uint8Array {
+  const pixels = new Uint8Array(PIXELS * 3);
+  for (let pixel = 0; pixel < PIXELS; pixel += 1) {
+    pixels.set([(frame * 16 + pixel) & 0xff, 255 - frame, (pixel * 15) & 0xff], pixel * 3);
+  }
+  return pixels;
+}
+
+/** R,G,B pixels as the firmware puts them on the wire in GRB order. */
+function asGrb(rgb: Uint8Array): string {
+  const out = new Uint8Array(rgb.length);
+  for (let index = 0; index < rgb.length; index += 3)
+    out.set([rgb[index + 1]!, rgb[index]!, rgb[index + 2]!], index);
+  return Buffer.from(out).toString('hex');
+}
+
+describe('prop firmware in the emulator', () => {
+  let emulator: FirmwareEmulator;
+  let session: PropSession;
+
+  beforeAll(async () => {
+    emulator = await startFirmwareEmulator();
+    session = await PropSession.open(emulator.ptyPath);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await emulator?.stop();
+  });
+
+  it('answers HELLO with its capabilities, echoing the nonce', async () => {
+    session.send({ type: 'hello', nonce: 0xabcdef01 });
+    const caps = await session.waitFor('caps', (message) => message.nonce === 0xabcdef01);
+    expect(caps.message).toMatchObject({ pixelCount: PIXELS, clockHz: 250_000, bufferDepth: 4, outputs: 3 });
+  });
+
+  it('latches frames at their show time with the colours sent, and reports the actual latch', async () => {
+    const clock = await session.syncClock(250_000);
+    expect(clock.estimate()!.minRttMs).toBeLessThan(20);
+    const frames: Array<{ seq: number; showAt: number; pixels: Uint8Array }> = [];
+    const start = performance.now() + 60;
+    for (let index = 0; index < 12; index += 1) {
+      // Irregular spacing (21..29 ms) so a firmware latching on arrival or on a fixed beat cannot pass;
+      // each frame leaves 50 ms ahead of its time, as a driver's lookahead would send it.
+      const hostTime = start + index * 21 + (index % 3) * 4;
+      const wait = hostTime - 50 - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const showAt = clock.hostToDeviceTicks(hostTime)!;
+      const pixels = framePixels(index);
+      const seq = session.send({ type: 'frame', showAt, pixels });
+      frames.push({ seq, showAt, pixels });
+    }
+    const last = frames[frames.length - 1]!;
+    const status = await session.waitFor('status', (message) => message.latchedSeq === last.seq, 3000);
+    expect(status.message.lateCount).toBe(0);
+    expect(status.message.droppedCount).toBe(0);
+
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the harness flushes its log every 20 ms
+    const { bursts, pwm } = parseEdgeLog(readEdgeLog(emulator.edgesPath));
+    for (const frame of frames) {
+      const burst = bursts.find(
+        (candidate) => Buffer.from(candidate.bytes).toString('hex') === asGrb(frame.pixels),
+      );
+      expect(burst, `frame ${frame.seq} never appeared on the data pin`).toBeDefined();
+      expect(burst!.malformed).toBe(false);
+      const latchTicks = cycleToTicks(burst!.lastFallCycle);
+      expect(Math.abs(diffU32(latchTicks, frame.showAt))).toBeLessThanOrEqual(LATCH_TOLERANCE_TICKS);
+      const report = session.received.find(
+        (packet) => packet.message.type === 'status' && packet.message.latchedSeq === frame.seq,
+      );
+      expect(report?.message).toMatchObject({ intendedTicks: frame.showAt });
+      if (report?.message.type === 'status') {
+        expect(Math.abs(diffU32(report.message.actualTicks, latchTicks))).toBeLessThanOrEqual(2);
+      }
+      // The PWM outputs take pixel 0's colour at the same moment.
+      const red = pwm
+        .filter((write) => write.channel === 'r' && write.cycle <= burst!.lastFallCycle + 2000)
+        .pop();
+      if (frame.pixels[0]! > 0) expect(red?.value).toBe(frame.pixels[0]);
+    }
+  });
+
+  it('blacks out at once, and refuses bad packets with a reason while counting them', async () => {
+    const before = session.received.length;
+    session.send({ type: 'blackout' });
+    const dark = await session.waitFor('status', (message) => message.mode === 'blackout');
+    expect(session.received.indexOf(dark)).toBeGreaterThanOrEqual(before);
+
+    const corrupted = encodePacket({ seq: 500, prop: 0, message: { type: 'ping', echo: 0x11223344 } });
+    corrupted[corrupted.indexOf(0x33)] ^= 0x01;
+    session.sendRaw(corrupted);
+    const tooWide = session.send({ type: 'frame', showAt: 0, pixels: new Uint8Array((PIXELS + 1) * 3) });
+    const refusal = await session.waitFor('error', (message) => message.refSeq === tooWide);
+    expect(refusal.message.code).toBe('badLength');
+    session.send({ type: 'blackout' });
+    const counted = await session.waitFor(
+      'status',
+      (message) => message.crcErrorCount >= 1 && message.malformedCount >= 1,
+    );
+    expect(counted.message.mode).toBe('blackout');
+
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const { bursts } = parseEdgeLog(readEdgeLog(emulator.edgesPath));
+    expect(bursts.at(-1)?.bytes).toEqual(new Uint8Array(PIXELS * 3));
+  });
+
+  it('plays an uploaded program on its own once frames stop, latching at step boundaries', async () => {
+    const image = encodeProgramImage({
+      loop: true,
+      steps: [
+        { durationMs: 40, rgb: [200, 0, 0] },
+        { durationMs: 30, rgb: [0, 0, 150] },
+      ],
+    });
+    const send = async (message: Parameters<PropSession['send']>[0]) => {
+      const seq = session.send(message);
+      await session.waitFor('ack', (ack) => ack.ackedSeq === seq);
+    };
+    await send({ type: 'program', op: 'begin', totalBytes: image.length, imageCrc: crc16(image) });
+    await send({ type: 'program', op: 'chunk', offset: 0, data: image.subarray(0, 7) });
+    await send({ type: 'program', op: 'chunk', offset: 7, data: image.subarray(7) });
+    await send({ type: 'program', op: 'commit' });
+    const clock = await session.syncClock(250_000, 5);
+    const showStart = clock.hostToDeviceTicks(performance.now())!;
+    // One live frame, then silence: after 50 ms holdover the program takes over.
+    session.send({
+      type: 'frame',
+      showAt: clock.hostToDeviceTicks(performance.now() + 30)!,
+      pixels: framePixels(1),
+    });
+    await send({ type: 'program', op: 'arm', showStartTicks: showStart, holdoverMs: 50 });
+    await session.waitFor('status', (message) => message.mode === 'program', 2000);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+
+    const { bursts } = parseEdgeLog(readEdgeLog(emulator.edgesPath));
+    const red = asGrb(
+      Uint8Array.from([200, 0, 0].flatMap((v, i, all) => (i === 0 ? Array(PIXELS).fill(all).flat() : []))),
+    );
+    const blue = asGrb(Uint8Array.from(Array(PIXELS).fill([0, 0, 150]).flat()));
+    const program = bursts.filter((burst) => {
+      const hex = Buffer.from(burst.bytes).toString('hex');
+      return hex === red || hex === blue;
+    });
+    expect(program.length).toBeGreaterThanOrEqual(6);
+    // Every step after the first starts on a boundary of the 70 ms cycle: 40 ms (blue) or 0 ms (red).
+    for (const burst of program.slice(1)) {
+      const elapsedMs = diffU32(cycleToTicks(burst.lastFallCycle), showStart) / 250;
+      const phase = ((elapsedMs % 70) + 70) % 70;
+      const expected = Buffer.from(burst.bytes).toString('hex') === blue ? 40 : 0;
+      const distance = Math.min(Math.abs(phase - expected), 70 - Math.abs(phase - expected));
+      expect(distance).toBeLessThan(0.2);
+    }
+    session.send({ type: 'program', op: 'disarm' });
+  });
+});
