@@ -46,8 +46,9 @@ static volatile uint32_t rx_stamps[16];
 static volatile uint8_t stamp_head, stamp_tail;
 static volatile uint8_t rx_overruns;
 
-ISR(USART_RX_vect) {
-  uint8_t byte = UDR0;
+/* Stores one received byte; a 0x00 delimiter gets the device clock for PONG. Used by the RX interrupt
+ * and by the WS2812 loop, which polls the UART while interrupts are off. */
+static inline __attribute__((always_inline)) void rx_store(uint8_t byte) {
   uint8_t next = (uint8_t)(rx_head + 1);
   if (next == rx_tail) {
     rx_overruns++;
@@ -65,6 +66,8 @@ ISR(USART_RX_vect) {
   rx_ring[rx_head] = byte;
   rx_head = next;
 }
+
+ISR(USART_RX_vect) { rx_store(UDR0); }
 
 static uint8_t tx_ring[64];
 static volatile uint8_t tx_head, tx_tail;
@@ -142,13 +145,23 @@ static inline void ws2812_byte(uint8_t byte, uint8_t high, uint8_t low) {
                    : [port] "I"(_SFR_IO_ADDR(WS2812_PORT)), [hi] "r"(high), [lo] "r"(low));
 }
 
+/* Shifts a frame out with interrupts off, so nothing stretches the bit stream; between bytes it empties
+ * the UART's 2-byte receive FIFO and keeps the transmitter fed by polling (a byte is 10 us at 1 Mbaud,
+ * a WS2812 byte 10.75 us). */
 static void ws2812_show(const uint8_t *grb_bytes) {
+  uint8_t sreg = SREG;
+  cli();
+  uint8_t low = WS2812_PORT & (uint8_t)~_BV(WS2812_BIT);
+  uint8_t high = low | _BV(WS2812_BIT);
   for (uint8_t i = 0; i < PIXEL_COUNT * 3; i++) {
-    cli();
-    uint8_t low = WS2812_PORT & (uint8_t)~_BV(WS2812_BIT);
-    ws2812_byte(grb_bytes[i], low | _BV(WS2812_BIT), low);
-    sei();
+    ws2812_byte(grb_bytes[i], high, low);
+    while (UCSR0A & _BV(RXC0)) rx_store(UDR0);
+    if ((UCSR0A & _BV(UDRE0)) && tx_head != tx_tail) {
+      UDR0 = tx_ring[tx_tail];
+      tx_tail = (uint8_t)((tx_tail + 1) & 63);
+    }
   }
+  SREG = sreg;
 }
 
 static void pwm_channel(volatile uint8_t *ocr, volatile uint8_t *tccra, uint8_t com_bit, volatile uint8_t *port,
@@ -176,7 +189,9 @@ static uint16_t slot_seq[QUEUE_DEPTH];
 static volatile uint8_t queue_head, queue_count;
 static volatile uint8_t latch_now;    /* the head is due already: the main loop latches it */
 static volatile uint8_t status_due;   /* a latch or blackout happened: send STATUS */
-static volatile uint16_t stream_ticks = (PIXEL_COUNT * 3 * (8 * 20 + 24)) / 64 + 1; /* measured after each latch */
+/* Ticks from the start of shifting to the last bit: an overestimate at first, then the shortest measured
+ * (UART bytes polled mid-frame only ever lengthen it, so the shortest is the unloaded time). */
+static volatile uint16_t stream_ticks = (PIXEL_COUNT * 3 * (8 * 20 + 24)) / 64 + 2;
 
 static volatile uint16_t last_seq = PM_UNKNOWN_SEQ;
 static volatile uint32_t last_intended, last_actual;
@@ -208,11 +223,11 @@ static void latch_head(void) {
   uint32_t begin = show_at - stream_ticks;
   while (pm_diff_u32(begin, now_ticks()) > 0) {
   }
-  uint32_t started = now_ticks();
   ws2812_show(slot_bytes[slot]);
-  pwm_show(slot_pwm[slot]);
   uint32_t ended = now_ticks();
-  stream_ticks = (uint16_t)(ended - started);
+  pwm_show(slot_pwm[slot]);
+  uint16_t took = (uint16_t)(ended - begin);
+  if (took < stream_ticks) stream_ticks = took;
   cli();
   last_seq = slot_seq[slot];
   last_intended = show_at;
