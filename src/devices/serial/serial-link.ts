@@ -4,7 +4,6 @@
 // acknowledges each latch. Unplugged, the link drops its frames and retries; replugged, it handshakes
 // again and resumes at the current show time on its own.
 import {
-  BROADCAST_PROP,
   MessageType,
   decodeProgramImage,
   crc16,
@@ -80,13 +79,14 @@ interface InFlight {
 const DEFAULTS = {
   lookahead: 0.03,
   baudRate: 1_000_000,
-  retryDelayMs: 250,
+  retryDelayMs: 100,
   handshakeTimeoutMs: 2000,
   pingIntervalMs: 100,
   heartbeatTimeoutMs: 1000,
   initialPings: 8,
   programHoldoverMs: 500,
 };
+const BLACKOUT_CONFIRM_MS = 300;
 /** A frame whose latch is not reported this long after its time was lost on the way. */
 const ACK_GIVE_UP_MS = 1000;
 /** FRAME overhead on the wire: header 7, showAt 4, CRC 2, COBS 1, delimiter 1. */
@@ -207,8 +207,8 @@ export class SerialLink extends LinkBase {
     this.discardQueued();
     const session = this.supervisor.current;
     if (session === null) return;
-    session.send({ type: 'blackout' }, BROADCAST_PROP);
-    await session.drain();
+    // Wait for the prop to confirm, so that a shutdown closing the port next cannot cut the blackout off.
+    if (!(await session.blackout(BLACKOUT_CONFIRM_MS))) this.lastError = `no prop confirmed the blackout`;
   }
 
   async close(): Promise<void> {

@@ -6,6 +6,9 @@ import { SerialPort } from 'serialport';
 import {
   BROADCAST_PROP,
   ClockSyncEstimator,
+  addU32,
+  diffU32,
+  type ClockSample,
   PacketStreamDecoder,
   encodePacket,
   nextSeq,
@@ -44,6 +47,8 @@ export interface SerialSessionOptions {
 const HELLO_RETRY_MS = 250;
 const ACK_TIMEOUT_MS = 1000;
 const INITIAL_PING_SPACING_MS = 10;
+/** A PONG this far off the clock mapping (beyond its round trip) means the prop's clock restarted. */
+const CLOCK_JUMP_MS = 20;
 const PONG_WIRE_BYTES = encodePacket({
   seq: 0,
   prop: 0,
@@ -122,6 +127,20 @@ export class SerialSession {
     if (answer.message.type === 'error') {
       throw new Error(`prop ${answer.prop} refused ${message.type}: ${answer.message.code}`);
     }
+  }
+
+  /** BLACKOUT_NOW to every prop; true once a prop confirms with STATUS mode blackout within the time. */
+  async blackout(timeoutMs: number): Promise<boolean> {
+    const confirmed = this.waitFor(
+      (packet) => packet.message.type === 'status' && packet.message.mode === 'blackout',
+      timeoutMs,
+      'no blackout STATUS',
+    );
+    this.send({ type: 'blackout' }, BROADCAST_PROP);
+    return confirmed.then(
+      () => true,
+      () => false,
+    );
   }
 
   /** Resolves when every byte written so far has been handed to the OS and drained. */
@@ -232,6 +251,22 @@ export class SerialSession {
     }
   }
 
+  /** How far a PONG lies off the current mapping beyond what its round trip explains, if too far. */
+  private clockJumpMs(sample: ClockSample): number | null {
+    const clockHz = this.caps?.clockHz;
+    if (clockHz === undefined || this.clock.sampleCount < this.options.initialPings) return null;
+    const hostMidMs = (sample.hostSendMs + sample.hostReceiveMs) / 2;
+    const expected = this.clock.hostToDeviceTicks(hostMidMs);
+    if (expected === null) return null;
+    const deviceMid = addU32(
+      sample.deviceRxTicks,
+      Math.round(diffU32(sample.deviceTxTicks, sample.deviceRxTicks) / 2),
+    );
+    const offMs = Math.abs((diffU32(deviceMid, expected) * 1000) / clockHz);
+    const explainedMs = (sample.hostReceiveMs - sample.hostSendMs) / 2;
+    return offMs - explainedMs > CLOCK_JUMP_MS ? offMs : null;
+  }
+
   private heartbeat(): void {
     const silentMs = this.options.hostNowMs() - this.lastHeardMs;
     if (silentMs > this.options.heartbeatTimeoutMs) {
@@ -260,13 +295,20 @@ export class SerialSession {
         const sentMs = this.pendingPings.get(message.echo);
         if (sentMs === undefined) break;
         this.pendingPings.delete(message.echo);
-        this.clock.addSample({
+        const sample = {
           hostSendMs: sentMs,
           // The PONG was stamped before its bytes went out; count from when its first byte could arrive.
           hostReceiveMs: receivedMs - this.wire.wireMs(PONG_WIRE_BYTES),
           deviceRxTicks: message.deviceRxTicks,
           deviceTxTicks: message.deviceTxTicks,
-        });
+        };
+        const jumpMs = this.clockJumpMs(sample);
+        if (jumpMs !== null) {
+          // Its clock started again: the prop was reset or replugged behind a port that stayed open.
+          this.die(`prop clock jumped by ${Math.round(jumpMs)} ms: it restarted`);
+          return;
+        }
+        this.clock.addSample(sample);
         break;
       }
       case 'status':
