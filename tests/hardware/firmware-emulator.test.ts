@@ -102,7 +102,8 @@ describe('prop firmware in the emulator', () => {
     expect(session.received.indexOf(dark)).toBeGreaterThanOrEqual(before);
 
     const corrupted = encodePacket({ seq: 500, prop: 0, message: { type: 'ping', echo: 0x11223344 } });
-    corrupted[corrupted.indexOf(0x33)] ^= 0x01;
+    const inEcho = corrupted.indexOf(0x33);
+    corrupted[inEcho] = corrupted[inEcho]! ^ 0x01;
     session.sendRaw(corrupted);
     const tooWide = session.send({ type: 'frame', showAt: 0, pixels: new Uint8Array((PIXELS + 1) * 3) });
     const refusal = await session.waitFor('error', (message) => message.refSeq === tooWide);
@@ -148,10 +149,9 @@ describe('prop firmware in the emulator', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
 
     const { bursts } = parseEdgeLog(readEdgeLog(emulator.edgesPath));
-    const red = asGrb(
-      Uint8Array.from([200, 0, 0].flatMap((v, i, all) => (i === 0 ? Array(PIXELS).fill(all).flat() : []))),
-    );
-    const blue = asGrb(Uint8Array.from(Array(PIXELS).fill([0, 0, 150]).flat()));
+    const solid = (rgb: number[]) => asGrb(Uint8Array.from(Array.from({ length: PIXELS }, () => rgb).flat()));
+    const red = solid([200, 0, 0]);
+    const blue = solid([0, 0, 150]);
     const program = bursts.filter((burst) => {
       const hex = Buffer.from(burst.bytes).toString('hex');
       return hex === red || hex === blue;
