@@ -22,7 +22,9 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 export function describeZodError(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid';
-  return `${fieldPath(issue.path)}: ${issue.message}`;
+  // A bad record key reports "Invalid key in record"; the key schema's own message says what a key must be.
+  const inner = issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined;
+  return `${fieldPath(issue.path)}: ${inner ?? issue.message}`;
 }
 
 /** JSON.parse with a one-line error that gives line and column instead of a bare character position. */
