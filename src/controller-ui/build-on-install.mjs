@@ -9,8 +9,13 @@ const require = createRequire(import.meta.url);
 try {
   require.resolve('vite/package.json');
 } catch {
-  console.warn('controller UI not built: Vite is not installed (dev dependencies omitted). Run `npm run build:ui`.');
+  console.warn(
+    'controller UI not built: Vite is not installed (dev dependencies omitted). Run `npm run build:ui`.',
+  );
   process.exit(0);
 }
-const result = spawnSync('npm', ['run', '--silent', 'build:ui'], { stdio: 'inherit', shell: process.platform === 'win32' });
+const result = spawnSync('npm', ['run', '--silent', 'build:ui'], {
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+});
 process.exit(result.status ?? 1);

@@ -1,0 +1,35 @@
+import { PairingScreen } from './pairing/PairingScreen.js';
+import { SidePanel } from './panels/SidePanel.js';
+import { PreviewStrip } from './preview/PreviewStrip.js';
+import { linkPhase, output, show } from './state/live-state.js';
+import { Timeline } from './timeline/Timeline.js';
+import { TransportBar } from './transport/TransportBar.js';
+import { Toasts } from './ui/Toasts.js';
+
+export function App() {
+  if (linkPhase.value === 'pairing') {
+    return (
+      <>
+        <PairingScreen />
+        <Toasts />
+      </>
+    );
+  }
+  if (!show.value) {
+    return (
+      <main class="loading">
+        <div class="spinner" aria-hidden="true" />
+        <p>Connecting to the daemon…</p>
+      </main>
+    );
+  }
+  return (
+    <div class={`controller ${output.value.blackout ? 'is-blackout' : ''}`} data-testid="controller">
+      <TransportBar />
+      <PreviewStrip />
+      <Timeline />
+      <SidePanel />
+      <Toasts />
+    </div>
+  );
+}

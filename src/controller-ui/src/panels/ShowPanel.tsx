@@ -1,0 +1,113 @@
+import { act } from '../session/controller-link.js';
+import { isOperator, output, rehearsal, transport } from '../state/live-state.js';
+import { playheadSeconds } from '../state/playhead.js';
+import { Icon } from '../ui/icons.js';
+
+const RATES = [0.5, 0.75, 1, 1.25] as const;
+/** Seconds a quick loop spans from the playhead. */
+const QUICK_LOOP_SECONDS = 8;
+
+/** Transport extras, master brightness and rehearsal. */
+export function ShowPanel() {
+  const operator = isOperator.value;
+  const state = transport.value?.state;
+  const loop = state?.loop ?? null;
+  const rehearsing = rehearsal.value.active;
+  return (
+    <div class="panel-body show-panel">
+      <h3>Speed</h3>
+      <div class="chips" role="radiogroup">
+        {RATES.map((rate) => (
+          <button
+            key={rate}
+            class={`chip chip-small ${state?.rate === rate ? 'is-active' : ''}`}
+            role="radio"
+            aria-checked={state?.rate === rate}
+            disabled={!operator}
+            onClick={() => void act('transport:rate', { rate })}
+          >
+            {rate}×
+          </button>
+        ))}
+      </div>
+      <h3>Loop</h3>
+      <div class="chips">
+        <button
+          class={`chip ${loop ? 'is-active' : ''}`}
+          disabled={!operator}
+          onClick={() => {
+            const start = Math.round(playheadSeconds.value * 100) / 100;
+            const end = Math.min(start + QUICK_LOOP_SECONDS, state?.duration ?? start + QUICK_LOOP_SECONDS);
+            void act('transport:loop', { range: loop || end <= start ? null : { start, end } });
+          }}
+        >
+          <Icon name="loop" size={18} />{' '}
+          {loop
+            ? `Looping ${loop.start.toFixed(1)}–${loop.end.toFixed(1)} s`
+            : `Loop ${QUICK_LOOP_SECONDS} s from here`}
+        </button>
+      </div>
+      <h3>Master brightness</h3>
+      <input
+        class="slider"
+        type="range"
+        min={0}
+        max={100}
+        value={Math.round(output.value.masterBrightness * 100)}
+        disabled={!operator}
+        aria-label="Master brightness"
+        onChange={(event) =>
+          void act('output:brightness', {
+            level: Number((event.currentTarget as HTMLInputElement).value) / 100,
+          })
+        }
+      />
+      <h3>Rehearsal</h3>
+      {rehearsing ? (
+        <div class="rehearsal-box">
+          <p>
+            Rehearsing:{' '}
+            {rehearsal.value.output === 'virtual-only' ? 'real props are dark' : 'real props are dimmed'};{' '}
+            {rehearsal.value.edits} {rehearsal.value.edits === 1 ? 'edit' : 'edits'} on the rehearsal branch.
+          </p>
+          <div class="chips">
+            <button
+              class="chip is-active"
+              data-testid="rehearsal-keep"
+              disabled={!operator}
+              onClick={() => void act('rehearsal:keep', {})}
+            >
+              Keep edits
+            </button>
+            <button
+              class="chip chip-danger"
+              data-testid="rehearsal-discard"
+              disabled={!operator}
+              onClick={() => void act('rehearsal:discard', {})}
+            >
+              Discard edits
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div class="chips">
+          <button
+            class="chip"
+            data-testid="rehearsal-start"
+            disabled={!operator}
+            onClick={() => void act('rehearsal:start', { output: 'virtual-only' })}
+          >
+            Rehearse (virtual props only)
+          </button>
+          <button
+            class="chip"
+            disabled={!operator}
+            onClick={() => void act('rehearsal:start', { output: 'dimmed', dim: 0.2 })}
+          >
+            Rehearse (real props dimmed)
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { signal } from '@preact/signals';
+import { EditPanel } from '../editing/EditPanel.js';
+import { devices, history } from '../state/live-state.js';
+import { DevicesPanel } from './DevicesPanel.js';
+import { FilesPanel } from './FilesPanel.js';
+import { HistoryPanel } from './HistoryPanel.js';
+import { ShowPanel } from './ShowPanel.js';
+
+type Tab = 'edit' | 'history' | 'devices' | 'show' | 'files';
+const activeTab = signal<Tab>('edit');
+
+const TABS: readonly { id: Tab; label: string }[] = [
+  { id: 'edit', label: 'Edit' },
+  { id: 'history', label: 'History' },
+  { id: 'devices', label: 'Devices' },
+  { id: 'show', label: 'Show' },
+  { id: 'files', label: 'Files' },
+];
+
+export function SidePanel() {
+  const tab = activeTab.value;
+  const badge = (id: Tab) => {
+    if (id === 'history') return history.value.checkpoints.length || null;
+    if (id === 'devices') {
+      const down = devices.value.filter((device) => device.status !== 'connected').length;
+      return down > 0 ? `${down}!` : null;
+    }
+    return null;
+  };
+  return (
+    <aside class="side-panel" data-region="panel">
+      <nav class="tabs" role="tablist">
+        {TABS.map(({ id, label }) => (
+          <button
+            key={id}
+            role="tab"
+            aria-selected={tab === id}
+            class={`tab ${tab === id ? 'is-active' : ''}`}
+            data-testid={`tab-${id}`}
+            onClick={() => (activeTab.value = id)}
+          >
+            {label}
+            {badge(id) !== null && <span class="badge">{badge(id)}</span>}
+          </button>
+        ))}
+      </nav>
+      <div class="panel-scroll" role="tabpanel">
+        {tab === 'edit' && <EditPanel />}
+        {tab === 'history' && <HistoryPanel />}
+        {tab === 'devices' && <DevicesPanel />}
+        {tab === 'show' && <ShowPanel />}
+        {tab === 'files' && <FilesPanel />}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,46 @@
+// Everything the daemon tells a controller, as signals. Written only by the controller link (snapshot,
+// patches, live events); components read it and send requests, never edit it themselves.
+import { computed, signal } from '@preact/signals';
+import type {
+  Branch,
+  DeviceStatus,
+  HistoryState,
+  Media,
+  OutputState,
+  RehearsalState,
+  SessionInfo,
+  TransportState,
+} from '../../../contracts/index.js';
+import type { Show } from '../../../show/index.js';
+
+export type LinkPhase = 'pairing' | 'connecting' | 'live' | 'reconnecting';
+
+export const linkPhase = signal<LinkPhase>('connecting');
+/** Why the link is not live, in words for the status pill ("daemon unreachable", "pairing refused" …). */
+export const linkProblem = signal<string | null>(null);
+
+export const session = signal<SessionInfo | null>(null);
+export const branch = signal<Branch>('main');
+export const revision = signal(0);
+export const show = signal<Show | null>(null);
+export const history = signal<HistoryState>({ canUndo: false, canRedo: false, checkpoints: [] });
+export const output = signal<OutputState>({ masterBrightness: 1, blackout: false });
+export const rehearsal = signal<RehearsalState>({
+  active: false,
+  output: 'virtual-only',
+  dim: 0.2,
+  baseRevision: null,
+  edits: 0,
+});
+export const devices = signal<DeviceStatus[]>([]);
+export const media = signal<Media>({ audioUrl: null, waveformUrl: null });
+
+/** The transport as last reported, with the local clock reading when it arrived (for extrapolation). */
+export interface TransportReading {
+  readonly state: TransportState;
+  readonly receivedAt: number;
+}
+export const transport = signal<TransportReading | null>(null);
+
+export const isOperator = computed(() => session.value?.role === 'operator');
+export const isPlaying = computed(() => transport.value?.state.status === 'playing');
