@@ -281,6 +281,9 @@ export class SerialLink extends LinkBase {
         this.lastError = `prop ${prop} refused seq ${refSeq}: ${code}`;
         if (refType === MessageType.frame && this.inFlight.delete(refSeq)) this.counters.framesDropped += 1;
       },
+      onWarning: (message) => {
+        this.lastError = message;
+      },
       onBadInput: (message) => {
         this.counters.badInput += 1;
         this.lastError = `bad bytes from the prop: ${message}`;

@@ -41,6 +41,8 @@ export interface SerialSessionOptions {
   readonly onStatus: (prop: number, status: StatusMessage) => void;
   readonly onDeviceError: (prop: number, refSeq: number, refType: number, code: string) => void;
   readonly onBadInput: (message: string) => void;
+  /** Something went wrong that does not stop the link. */
+  readonly onWarning: (message: string) => void;
   readonly lost: (reason: string) => void;
 }
 
@@ -185,17 +187,7 @@ export class SerialSession {
     this.pacer.send(Uint8Array.of(0));
 
     await this.hello();
-    for (const output of this.options.outputs) {
-      await this.request(
-        {
-          type: 'config',
-          brightness: output.brightness,
-          colorOrder: output.colorOrder,
-          gammaTenths: output.gammaTenths,
-        },
-        output.address ?? this.capsProp,
-      );
-    }
+    await this.configure();
     await this.initialSync();
     this.pingTimer = setInterval(() => this.heartbeat(), this.options.pingIntervalMs);
   }
@@ -223,6 +215,35 @@ export class SerialSession {
     throw new Error(
       `no CAPS answer to HELLO on ${this.options.path} within ${this.options.handshakeTimeoutMs} ms`,
     );
+  }
+
+  /**
+   * One broadcast CONFIG when every prop shares the settings (the usual dongle), else one per prop. Only
+   * the prop that answered HELLO must acknowledge: another prop on a shared line may be switched off, and
+   * that must not keep the rest of the link from playing.
+   */
+  private async configure(): Promise<void> {
+    const outputs = this.options.outputs;
+    const key = (output: (typeof outputs)[number]): string =>
+      `${output.brightness}/${output.colorOrder}/${output.gammaTenths}`;
+    const shared =
+      outputs.length > 0 &&
+      outputs.every((output) => key(output) === key(outputs[0] as (typeof outputs)[number]));
+    for (const output of shared ? outputs.slice(0, 1) : outputs) {
+      const address = shared ? BROADCAST_PROP : (output.address ?? this.capsProp);
+      const config = {
+        type: 'config',
+        brightness: output.brightness,
+        colorOrder: output.colorOrder,
+        gammaTenths: output.gammaTenths,
+      } as const;
+      try {
+        await this.request(config, address);
+      } catch (error) {
+        if (shared || address === this.capsProp || this.deathReason !== null) throw error;
+        this.options.onWarning(`prop ${address} did not take its CONFIG: ${(error as Error).message}`);
+      }
+    }
   }
 
   private async initialSync(): Promise<void> {

@@ -10,18 +10,12 @@ import { fixedPort } from '../../../src/devices/port-locator.js';
 import { SerialLink, type LatchReport } from '../../../src/devices/serial/serial-link.js';
 import type { ShowClock } from '../../../src/devices/show-clock.js';
 import { VirtualLink, type ShownFrame } from '../../../src/devices/virtual/virtual-link.js';
-import { frameIndexAt, frameStartTime } from '../../../src/show/time.js';
-import {
-  EmulatedProp,
-  buildFirmware,
-  monotonicMs,
-  readPinBursts,
-  type PinBurst,
-} from '../../support/emulated-prop.js';
+import { frameIndexAt } from '../../../src/show/time.js';
+import { EmulatedProp, buildFirmware, monotonicMs, readPinBursts } from '../../support/emulated-prop.js';
+import { markedFrame, pinLatches } from '../../support/latch-marks.js';
 import { PtyPair } from '../../support/pty-pair.js';
 
 const FPS = 100;
-const MARK = 0xa5;
 
 async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
   const deadline = performance.now() + timeoutMs;
@@ -33,29 +27,12 @@ async function until(condition: () => boolean, what: string, timeoutMs = 5000): 
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Each frame carries its index in R and G and a marker in B, so a burst on the pin names its frame. */
 function render(showTime: number): Map<string, Uint8Array> {
   const index = frameIndexAt(showTime, FPS);
-  const club = new Uint8Array(12);
-  club.set([index & 0xff, index >> 8, MARK]);
   return new Map([
-    ['club', club],
+    ['club', markedFrame(index, 4)],
     ['preview', Uint8Array.of(index & 0xff, index >> 8, 0)],
   ]);
-}
-
-/** |pin latch − intended show time| in ms for every burst that carries a frame. */
-function latchErrors(
-  bursts: readonly PinBurst[],
-  originMs: number,
-): { index: number; latchMs: number; errorMs: number }[] {
-  return bursts
-    .filter((burst) => burst.bytes[2] === MARK)
-    .map((burst) => {
-      const index = (burst.bytes[0] as number) | ((burst.bytes[1] as number) << 8);
-      const intendedMs = originMs + frameStartTime(index, FPS) * 1000;
-      return { index, latchMs: burst.latchMs, errorMs: burst.latchMs - intendedMs };
-    });
 }
 
 describe('device manager → socat pty → simavr running the prop firmware', () => {
@@ -124,7 +101,7 @@ describe('device manager → socat pty → simavr running the prop firmware', ()
 
     // Before the unplug: the frames latched on the pin at their show times. The bounds are loose on
     // purpose: on a loaded machine the emulator itself falls behind real time (device-latch measures).
-    const before = latchErrors(readPinBursts(first.edgesPath), originMs);
+    const before = pinLatches(readPinBursts(first.edgesPath), originMs, FPS);
     expect(before.length).toBeGreaterThan(60);
     const sorted = before.map((latch) => Math.abs(latch.errorMs)).sort((a, b) => a - b);
     expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThan(2);
@@ -136,7 +113,7 @@ describe('device manager → socat pty → simavr running the prop firmware', ()
     expect(indices.length / span).toBeGreaterThan(0.9);
 
     // After the replug: the first correctly timed frame within 1 s of the emulator starting again.
-    const after = latchErrors(readPinBursts(second.edgesPath), originMs);
+    const after = pinLatches(readPinBursts(second.edgesPath), originMs, FPS);
     const firstGood = after.find((latch) => Math.abs(latch.errorMs) < 5);
     expect(firstGood).toBeDefined();
     expect((firstGood as { latchMs: number }).latchMs - replugMs).toBeLessThan(1000);
