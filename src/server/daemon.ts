@@ -1,0 +1,257 @@
+// The composition root: builds storage, the show and its history, the audio clock, the devices, the live
+// loop and the controller layer; starts them in that order and stops them in reverse, blacking out every
+// prop before anything closes. A part that fails to start is reported; the show goes on without it where
+// it can (no sound card: a silent clock; a missing device: the other props).
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Health, Media, WaveformPeaks } from '../contracts/index.js';
+import { decodeAudioFile, type DecodedAudio } from '../analysis/audio-decode.js';
+import { waveformPeaks } from '../analysis/waveform-peaks.js';
+import { mixToMono } from '../analysis/dsp/mono-downmix.js';
+import { DeviceManager, planLinks, type PropLink } from '../devices/index.js';
+import { AudioPlayback } from '../engine/audio-playback.js';
+import type { AudioOutputChoice } from '../engine/audio-output.js';
+import { LiveShow } from '../engine/live-show.js';
+import type { ShowClock, Transport } from '../engine/show-clock.js';
+import { VirtualClock } from '../engine/virtual-clock.js';
+import { openStorage, type Storage } from '../storage/index.js';
+import { Pairing } from './access/pairing.js';
+import { httpApp } from './http/http-app.js';
+import { lanAddresses } from './http/lan-addresses.js';
+import { loadOrCreateCertificate } from './http/tls-certificate.js';
+import { LiveControls } from './live-controls.js';
+import { ShowSession } from './show-session.js';
+import { openShow, type ShowSource } from './show-source.js';
+import { ControllerHub } from './socket/controller-hub.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const REPO_ROOT = join(here, '..', '..');
+export const VERSION: string = (
+  JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;
+export const DEFAULT_UI_DIR = join(REPO_ROOT, 'src', 'controller-ui', 'dist');
+
+export interface DaemonOptions {
+  readonly dataDir: string;
+  readonly show: ShowSource;
+  /** HTTP port on localhost (0: any free port). */
+  readonly port: number;
+  /** HTTPS port on every interface (0: any free port; default: port + 1, or any when port is 0). */
+  readonly httpsPort?: number;
+  /** Address HTTPS listens on: every interface by default, so tablets on the LAN reach it. */
+  readonly httpsHost?: string;
+  readonly token: string | null;
+  readonly audioOutput?: AudioOutputChoice;
+  readonly uiDir?: string;
+  /** Playhead/device updates per second while playing. */
+  readonly tickHz?: number;
+  readonly log?: (line: string) => void;
+}
+
+type Clock = ShowClock & Transport & { close?: () => Promise<void> };
+
+export interface Daemon {
+  readonly httpUrl: string;
+  readonly httpsUrl: string;
+  readonly lanUrls: readonly string[];
+  readonly pairing: Pairing;
+  readonly session: ShowSession;
+  readonly devices: DeviceManager;
+  readonly links: readonly PropLink[];
+  readonly live: LiveShow;
+  readonly clock: ShowClock & Transport;
+  readonly controls: LiveControls;
+  readonly hub: ControllerHub;
+  health(): Health;
+  stop(): Promise<void>;
+}
+
+export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const stack: { name: string; stop: () => Promise<void> | void }[] = [];
+  const stopAll = async (): Promise<void> => {
+    for (const part of stack.splice(0).reverse()) {
+      try {
+        await part.stop();
+      } catch (error) {
+        log(`smlive: stopping ${part.name} failed: ${describe(error)}`);
+      }
+    }
+  };
+  try {
+    const storage: Storage = await openStorage(options.dataDir);
+    stack.push({ name: 'storage', stop: () => storage.close() });
+
+    const opened = await openShow(options.show, storage.shows, join(options.dataDir, 'media'));
+    for (const note of opened.notes) log(`smlive: ${note}`);
+    const persistent = opened.persistent;
+    stack.push({ name: 'show history', stop: () => persistent.idle() });
+
+    const { clock, audio } = await openClock(
+      opened.audioPath,
+      persistent.show.duration,
+      options.audioOutput,
+      log,
+    );
+    stack.push({ name: 'audio', stop: () => clock.close?.() });
+    const peaks = audio === null ? null : waveformOf(audio);
+
+    const devices = new DeviceManager({ clock });
+    const plan = planLinks(persistent.show.props, { clock });
+    for (const problem of plan.problems) log(`smlive: ${problem}`);
+    for (const link of plan.links) devices.addLink(link);
+    devices.on('fault', (message) => log(`smlive: devices: ${message}`));
+    stack.push({ name: 'devices', stop: () => devices.shutdown() });
+
+    const session = new ShowSession(persistent);
+    const live = new LiveShow({
+      clock,
+      devices,
+      links: plan.links,
+      show: session.show,
+      onFault: (message) => log(`smlive: live: ${message}`),
+    });
+    const follow = () => live.setShow(session.show);
+    session.on('changed', follow);
+    session.on('branch', follow);
+    live.start();
+    stack.push({ name: 'live loop', stop: () => live.stop() });
+
+    const controls = new LiveControls(session, live, clock);
+    const pairing = new Pairing({
+      fixedToken: options.token,
+      sessionFile: join(options.dataDir, 'sessions.json'),
+    });
+    const pairingNote = await pairing.load();
+    if (pairingNote !== null) log(`smlive: ${pairingNote}`);
+    stack.push({ name: 'pairing', stop: () => pairing.flush() });
+
+    const media = (): Media => ({
+      audioUrl: opened.audioPath === null ? null : '/api/audio',
+      waveformUrl: peaks === null ? null : '/api/waveform',
+    });
+    const hub = new ControllerHub({
+      show: session,
+      controls,
+      clock,
+      devices,
+      pairing,
+      media,
+      ...(options.tickHz === undefined ? {} : { tickHz: options.tickHz }),
+    });
+    const health = (): Health => ({
+      ok: true,
+      version: VERSION,
+      showId: session.show.id,
+      revision: session.revision,
+      playing: clock.state.playing,
+      position: clock.now(),
+      props: session.show.props.length,
+      devices: devices.states().length,
+    });
+    const app = httpApp({
+      pairing,
+      health,
+      audioPath: () => opened.audioPath,
+      waveform: () => peaks,
+      uiDir: options.uiDir ?? DEFAULT_UI_DIR,
+    });
+
+    const addresses = lanAddresses();
+    const certificate = await loadOrCreateCertificate(options.dataDir, addresses);
+    if (certificate.created) log(`smlive: made a self-signed HTTPS certificate in ${options.dataDir}`);
+    const httpServer = createHttpServer(app);
+    const httpsServer = createHttpsServer({ key: certificate.key, cert: certificate.cert }, app);
+    hub.attach(httpServer);
+    hub.attach(httpsServer);
+    hub.start();
+    stack.push({ name: 'controllers', stop: () => hub.close() });
+    await listen(httpServer, options.port, '127.0.0.1');
+    stack.push({ name: 'http', stop: () => closeServer(httpServer) });
+    const httpsPort = options.httpsPort ?? (options.port === 0 ? 0 : options.port + 1);
+    await listen(httpsServer, httpsPort, options.httpsHost ?? '0.0.0.0');
+    stack.push({ name: 'https', stop: () => closeServer(httpsServer) });
+
+    const httpPort = (httpServer.address() as AddressInfo).port;
+    const securePort = (httpsServer.address() as AddressInfo).port;
+    let stopping: Promise<void> | null = null;
+    return {
+      httpUrl: `http://localhost:${httpPort}/`,
+      httpsUrl: `https://localhost:${securePort}/`,
+      lanUrls: addresses.map((address) => `https://${address}:${securePort}/`),
+      pairing,
+      session,
+      devices,
+      links: plan.links,
+      live,
+      clock,
+      controls,
+      hub,
+      health,
+      stop: () => {
+        // Props go dark first, before any controller or port is let go.
+        stopping ??= live.setBlackout(true).then(stopAll);
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+async function openClock(
+  audioPath: string | null,
+  duration: number,
+  output: AudioOutputChoice | undefined,
+  log: (line: string) => void,
+): Promise<{ clock: Clock; audio: DecodedAudio | null }> {
+  if (audioPath === null) return { clock: new VirtualClock({ duration }), audio: null };
+  try {
+    const audio = await decodeAudioFile(audioPath);
+    const playback = await AudioPlayback.open(audio, { output: output ?? 'auto' });
+    if (playback.fallbackReason !== null)
+      log(`smlive: no sound device (${playback.fallbackReason}): the music plays silently`);
+    return { clock: playback, audio };
+  } catch (error) {
+    log(`smlive: cannot play ${audioPath} (${describe(error)}): running on a silent clock`);
+    return { clock: new VirtualClock({ duration }), audio: null };
+  }
+}
+
+/** About 86 peaks a second: fine enough to see every beat, small enough to send once. */
+const WAVEFORM_SAMPLES_PER_PEAK = 512;
+
+function waveformOf(audio: DecodedAudio): WaveformPeaks | null {
+  const levels = waveformPeaks(mixToMono(audio.channels), audio.sampleRate);
+  const level =
+    levels.find((candidate) => candidate.samplesPerPeak >= WAVEFORM_SAMPLES_PER_PEAK) ?? levels.at(-1);
+  if (level === undefined) return null;
+  const round = (values: readonly number[]) => values.map((value) => Math.round(value * 1000) / 1000);
+  return { bucketSeconds: 1 / level.peaksPerSecond, min: round(level.min), max: round(level.max) };
+}
+
+function listen(server: HttpServer | HttpsServer, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function closeServer(server: HttpServer | HttpsServer): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
