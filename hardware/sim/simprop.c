@@ -4,7 +4,9 @@
  *    an existing one (the device end of a socat pair). Bytes for the firmware wait in our own buffer and
  *    enter the emulated UART only while its 64-byte FIFO says XON, so nothing is dropped.
  *  - Real time: a cycle timer every 100 us of emulated time compares the cycle count with the host's
- *    monotonic clock and waits (in ppoll on the tty, so input wakes it) while the emulator is ahead.
+ *    monotonic clock and waits (in ppoll on the tty, so input wakes it) while the emulator is ahead. If
+ *    the host starves it by more than 2 ms it gives that time up (a "slip") instead of racing, and says
+ *    so in the last line of the edge log: "# stats slips N slipped_ns T max_lag_ns L".
  *    simavr's own sleep callback is replaced; while the firmware sleeps the emulator jumps to the next
  *    timer event, at most 100 us away.
  *  - With --edges FILE every level change of the WS2812 data pin (PD7) is logged as "<cycle> <level>",
@@ -18,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,12 +39,16 @@
 #define FREQUENCY 16000000u
 #define PACE_CYCLES 1600u /* 100 us */
 #define QUIET_CYCLES 800u /* 50 us: a new WS2812 burst */
+/* Behind the host clock by more than this (the host starved us), the emulator gives the time up rather
+ * than racing to catch up: a race would run the device clock fast for a while, which no crystal does. */
+#define MAX_LAG_NS 2000000u
 
 static avr_t *avr;
 static int tty_fd = -1;
 static FILE *edges;
 static volatile sig_atomic_t stopping;
 static uint64_t start_ns;
+static uint64_t slips, slipped_ns, max_lag_ns;
 
 static uint8_t to_avr[1 << 16];
 static size_t to_avr_head, to_avr_tail; /* ring, indices masked on use */
@@ -135,6 +142,16 @@ static avr_cycle_count_t pace(struct avr_t *a, avr_cycle_count_t when, void *par
   feed_uart();
   flush_to_tty();
   uint64_t emulated_ns = (uint64_t)((double)a->cycle * 1e9 / FREQUENCY);
+  uint64_t behind = monotonic_ns() - start_ns;
+  if (behind > emulated_ns) {
+    behind -= emulated_ns;
+    if (behind > max_lag_ns) max_lag_ns = behind;
+    if (behind > MAX_LAG_NS) {
+      start_ns += behind;
+      slips++;
+      slipped_ns += behind;
+    }
+  }
   for (;;) {
     uint64_t elapsed = monotonic_ns() - start_ns;
     if (elapsed >= emulated_ns) break;
@@ -270,13 +287,22 @@ int main(int argc, char **argv) {
   signal(SIGINT, on_signal);
   signal(SIGPIPE, SIG_IGN);
 
+  /* A real prop's clock never waits for a busy host. With a real-time priority (root, or
+   * CAP_SYS_NICE) the harness keeps time on a loaded machine; it sleeps most of the time, so it takes
+   * little from others. Without it the harness still runs, slipping when starved. */
+  struct sched_param priority = {.sched_priority = 10};
+  if (sched_setscheduler(0, SCHED_FIFO, &priority) != 0 && edges) fprintf(edges, "# no real-time priority\n");
   start_ns = monotonic_ns();
   avr_cycle_timer_register(avr, PACE_CYCLES, pace, NULL);
   printf("ready\n");
   fflush(stdout);
   int state = cpu_Running;
   while (!stopping && state != cpu_Done && state != cpu_Crashed) state = avr_run(avr);
-  if (edges) fflush(edges);
+  if (edges) {
+    fprintf(edges, "# stats slips %llu slipped_ns %llu max_lag_ns %llu\n", (unsigned long long)slips,
+            (unsigned long long)slipped_ns, (unsigned long long)max_lag_ns);
+    fflush(edges);
+  }
   flush_to_tty();
   if (state == cpu_Crashed || state == cpu_Done) {
     fprintf(stderr, "simprop: firmware stopped (%s) at pc 0x%04x\n", state == cpu_Crashed ? "crashed" : "done", avr->pc);

@@ -6,7 +6,7 @@ import { crc16, diffU32, encodePacket, encodeProgramImage } from '../../src/firm
 import type { FirmwareEmulator } from '../support/firmware-emulator.js';
 import { readEdgeLog, startFirmwareEmulator } from '../support/firmware-emulator.js';
 import { cycleToTicks, parseEdgeLog } from '../support/ws2812-edges.js';
-import { PropSession } from './prop-session.js';
+import { hostMs, PropSession } from './prop-session.js';
 
 const PIXELS = 16;
 /** Generous bound on |pin latch − showAt|: the firmware aims at 0 and the benchmark reports the real figure. */
@@ -53,12 +53,12 @@ describe('prop firmware in the emulator', () => {
     const clock = await session.syncClock(250_000);
     expect(clock.estimate()!.minRttMs).toBeLessThan(20);
     const frames: Array<{ seq: number; showAt: number; pixels: Uint8Array }> = [];
-    const start = performance.now() + 60;
+    const start = hostMs() + 60;
     for (let index = 0; index < 12; index += 1) {
       // Irregular spacing (21..29 ms) so a firmware latching on arrival or on a fixed beat cannot pass;
       // each frame leaves 50 ms ahead of its time, as a driver's lookahead would send it.
       const hostTime = start + index * 21 + (index % 3) * 4;
-      const wait = hostTime - 50 - performance.now();
+      const wait = hostTime - 50 - hostMs();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const showAt = clock.hostToDeviceTicks(hostTime)!;
       const pixels = framePixels(index);
@@ -137,11 +137,11 @@ describe('prop firmware in the emulator', () => {
     await send({ type: 'program', op: 'chunk', offset: 7, data: image.subarray(7) });
     await send({ type: 'program', op: 'commit' });
     const clock = await session.syncClock(250_000, 5);
-    const showStart = clock.hostToDeviceTicks(performance.now())!;
+    const showStart = clock.hostToDeviceTicks(hostMs())!;
     // One live frame, then silence: after 50 ms holdover the program takes over.
     session.send({
       type: 'frame',
-      showAt: clock.hostToDeviceTicks(performance.now() + 30)!,
+      showAt: clock.hostToDeviceTicks(hostMs() + 30)!,
       pixels: framePixels(1),
     });
     await send({ type: 'program', op: 'arm', showStartTicks: showStart, holdoverMs: 50 });

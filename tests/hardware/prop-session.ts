@@ -10,8 +10,15 @@ import {
   PacketStreamDecoder,
 } from '../../src/firmware-protocol/index.js';
 
+/** Host CLOCK_MONOTONIC in ms: the clock of the harness's edge-log sync lines. */
+export function hostMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
 export class PropSession {
   readonly received: Packet[] = [];
+  /** hostMs() when each packet of `received` arrived (same index). */
+  readonly arrivals: number[] = [];
   readonly refusals: string[] = [];
   private readonly decoder = new PacketStreamDecoder();
   private seq = 0;
@@ -19,9 +26,12 @@ export class PropSession {
 
   private constructor(private readonly port: SerialPort) {
     port.on('data', (chunk: Buffer) => {
+      const at = hostMs();
       for (const result of this.decoder.push(chunk)) {
-        if (result.ok) this.received.push(result.value);
-        else this.refusals.push(result.fault.message);
+        if (result.ok) {
+          this.received.push(result.value);
+          this.arrivals.push(at);
+        } else this.refusals.push(result.fault.message);
       }
       for (const wake of this.waiters.splice(0)) wake();
     });
@@ -80,17 +90,17 @@ export class PropSession {
     }
   }
 
-  /** Pings `count` times, `gapMs` apart, and feeds every answer to a clock estimator. */
+  /** Pings `count` times, `gapMs` apart, and feeds every answer to a clock estimator (host time: hostMs()). */
   async syncClock(clockHz: number, count = 20, gapMs = 10): Promise<ClockSyncEstimator> {
     const clock = new ClockSyncEstimator({ clockHz });
     for (let index = 0; index < count; index += 1) {
       const echo = (Date.now() + index) >>> 0;
-      const hostSendMs = performance.now();
+      const hostSendMs = hostMs();
       this.send({ type: 'ping', echo });
       const pong = await this.waitFor('pong', (message) => message.echo === echo);
       clock.addSample({
         hostSendMs,
-        hostReceiveMs: performance.now(),
+        hostReceiveMs: this.arrivals[this.received.indexOf(pong)]!,
         deviceRxTicks: pong.message.deviceRxTicks,
         deviceTxTicks: pong.message.deviceTxTicks,
       });
