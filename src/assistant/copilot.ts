@@ -1,7 +1,7 @@
 import { apply, type ApplyResult, type Show } from '../show/index.js';
 import { changedRegions, regionsOverlap } from './live-edit/changed-regions.js';
 import { guardLookahead } from './live-edit/lookahead-guard.js';
-import type { LiveShow } from './live-show.js';
+import type { ShowAccess } from './show-access.js';
 import { historyMessages, MemoryConversationStore, type ConversationStore } from './conversation.js';
 import { showSummary } from './prompt/show-summary.js';
 import { SYSTEM_PROMPT } from './prompt/system-prompt.js';
@@ -47,7 +47,7 @@ export interface PromptOptions {
 }
 
 export interface CopilotOptions {
-  readonly live: LiveShow;
+  readonly live: ShowAccess;
   readonly settings: AssistantSettings;
   readonly provider: ChatProvider;
   readonly conversations?: ConversationStore;

@@ -1,7 +1,7 @@
-// The LLM co-pilot. The daemon builds a Copilot with a provider and a LiveShow over its show and clock.
+// The LLM co-pilot. The daemon builds a Copilot with a provider and a ShowAccess over its show and clock.
 export * from './copilot.js';
 export * from './conversation.js';
-export * from './live-show.js';
+export * from './show-access.js';
 export * from './settings.js';
 export * from './usage.js';
 export * from './providers/chat-types.js';

@@ -10,7 +10,7 @@ import {
   type AssistantSettings,
   type ChatProvider,
 } from '../../src/assistant/index.js';
-import { HistoryLiveShow } from '../support/history-live-show.js';
+import { HistoryShowAccess } from '../support/history-show-access.js';
 import { startAimock } from '../support/llm-servers.js';
 import type { EvalCase } from './eval-cases.js';
 import { evalShow } from './eval-show.js';
@@ -101,7 +101,7 @@ export function realTarget(env: NodeJS.ProcessEnv = process.env): EvalTarget | n
 export async function runEval(cases: readonly EvalCase[], target: EvalTarget): Promise<EvalResult[]> {
   const results: EvalResult[] = [];
   for (const evalCase of cases) {
-    const live = new HistoryLiveShow(evalShow(evalCase.setup));
+    const live = new HistoryShowAccess(evalShow(evalCase.setup));
     live.playhead = evalCase.playhead ?? 30;
     live.playing = evalCase.playing ?? false;
     live.lookahead = 0.1;

@@ -1,8 +1,8 @@
-import type { LiveCommitResult, LiveShow } from '../../src/assistant/index.js';
+import type { ShowAccessCommitResult, ShowAccess } from '../../src/assistant/index.js';
 import { ShowHistory, type Show } from '../../src/show/index.js';
 
-/** A LiveShow over the real in-memory history, with a playhead the test moves by hand. */
-export class HistoryLiveShow implements LiveShow {
+/** A ShowAccess over the real in-memory history, with a playhead the test moves by hand. */
+export class HistoryShowAccess implements ShowAccess {
   readonly history: ShowHistory;
   playhead = 0;
   playing = false;
@@ -28,7 +28,7 @@ export class HistoryLiveShow implements LiveShow {
   async commit(
     command: unknown,
     options: { author: 'assistant'; label: string; meta: Record<string, unknown> },
-  ): Promise<LiveCommitResult> {
+  ): Promise<ShowAccessCommitResult> {
     const result = this.history.commit(command, options);
     if (!result.ok) return result;
     return { ok: true, revision: result.checkpoint.revision, checkpointId: result.checkpoint.id };

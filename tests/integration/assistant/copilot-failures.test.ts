@@ -8,7 +8,7 @@ import {
   type AssistantStatus,
   type ChatProvider,
 } from '../../../src/assistant/index.js';
-import { HistoryLiveShow } from '../../support/history-live-show.js';
+import { HistoryShowAccess } from '../../support/history-show-access.js';
 import { startRawServer, type RawServer } from '../../support/llm-servers.js';
 import { emptyShow } from '../../support/show-fixtures.js';
 
@@ -56,7 +56,7 @@ function startStream(protocol: Protocol, response: ServerResponse): void {
 }
 
 function setup(protocol: Protocol, baseUrl: string, timeoutMs = 5000) {
-  const live = new HistoryLiveShow(emptyShow());
+  const live = new HistoryShowAccess(emptyShow());
   const settings = AssistantSettingsSchema.parse({ provider: protocol, baseUrl, model: 'm', timeoutMs });
   const provider: ChatProvider =
     protocol === 'openai'

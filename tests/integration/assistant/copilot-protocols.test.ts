@@ -8,7 +8,7 @@ import {
   type AssistantStatus,
   type ChatProvider,
 } from '../../../src/assistant/index.js';
-import { HistoryLiveShow } from '../../support/history-live-show.js';
+import { HistoryShowAccess } from '../../support/history-show-access.js';
 import { startAimock } from '../../support/llm-servers.js';
 import { emptyShow, steadyBeats } from '../../support/show-fixtures.js';
 
@@ -30,7 +30,7 @@ const flash = (propId: string, start: number, end: number) => ({
 });
 
 function setup(provider: 'openai' | 'ollama', overrides: Record<string, unknown> = {}) {
-  const live = new HistoryLiveShow(emptyShow({ props: 3, duration: 120, beats: steadyBeats(120, 120) }));
+  const live = new HistoryShowAccess(emptyShow({ props: 3, duration: 120, beats: steadyBeats(120, 120) }));
   const settings = AssistantSettingsSchema.parse({
     provider,
     baseUrl: provider === 'openai' ? `${mock.url}/v1` : mock.url,
