@@ -147,8 +147,9 @@ static inline void ws2812_byte(uint8_t byte, uint8_t high, uint8_t low) {
 
 /* Shifts a frame out with interrupts off, so nothing stretches the bit stream; between bytes it empties
  * the UART's 2-byte receive FIFO and keeps the transmitter fed by polling (a byte is 10 us at 1 Mbaud,
- * a WS2812 byte 10.75 us). */
-static void ws2812_show(const uint8_t *grb_bytes) {
+ * a WS2812 byte 10.75 us). Returns the device clock right after the last bit, read before interrupts
+ * come back on (a pending interrupt would otherwise delay the reading). */
+static uint32_t ws2812_show(const uint8_t *grb_bytes) {
   uint8_t sreg = SREG;
   cli();
   uint8_t low = WS2812_PORT & (uint8_t)~_BV(WS2812_BIT);
@@ -161,7 +162,9 @@ static void ws2812_show(const uint8_t *grb_bytes) {
       tx_tail = (uint8_t)((tx_tail + 1) & 63);
     }
   }
+  uint32_t ended = now_ticks();
   SREG = sreg;
+  return ended;
 }
 
 static void pwm_channel(volatile uint8_t *ocr, volatile uint8_t *tccra, uint8_t com_bit, volatile uint8_t *port,
@@ -223,8 +226,7 @@ static void latch_head(void) {
   uint32_t begin = show_at - stream_ticks;
   while (pm_diff_u32(begin, now_ticks()) > 0) {
   }
-  ws2812_show(slot_bytes[slot]);
-  uint32_t ended = now_ticks();
+  uint32_t ended = ws2812_show(slot_bytes[slot]);
   pwm_show(slot_pwm[slot]);
   uint16_t took = (uint16_t)(ended - begin);
   if (took < stream_ticks) stream_ticks = took;
