@@ -4,9 +4,9 @@ import { RealFft } from './dsp/fft.js';
 
 export const analysisFftSize = 1024;
 export const analysisHop = 256;
-const melBandCount = 40;
+export const melBandCount = 40;
 const lowBandMaxHz = 160;
-const decibelFloor = -30;
+export const decibelFloor = -30;
 
 export interface SpectralFeatures {
   /** Frames per second; frame t is centred on sample t × hop. */
@@ -33,13 +33,13 @@ function melToHz(mel: number): number {
   return 700 * (10 ** (mel / 2595) - 1);
 }
 
-interface BinWeight {
+export interface BinWeight {
   readonly bin: number;
   readonly band: number;
   readonly weight: number;
 }
 
-function melFilterbank(sampleRate: number, fftSize: number, bands: number): BinWeight[] {
+export function melFilterbank(sampleRate: number, fftSize: number, bands: number): BinWeight[] {
   const low = hzToMel(30);
   const high = hzToMel(Math.min(11_000, sampleRate / 2));
   const edges = Array.from({ length: bands + 2 }, (_, index) =>

@@ -29,7 +29,7 @@ export interface TempoTrack {
   readonly bpm: number;
 }
 
-function tempoPrior(bpm: number): number {
+export function tempoPrior(bpm: number): number {
   const octaves = Math.log2(bpm / priorCentreBpm);
   return Math.exp(-0.5 * (octaves / priorWidthOctaves) ** 2);
 }
