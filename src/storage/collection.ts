@@ -24,6 +24,7 @@ type Query = Record<string, unknown>;
 export class Collection<R extends StoredRecord> {
   private readonly queue = new WriteQueue();
   private failure: Error | undefined;
+  private lineCount: number;
 
   private constructor(
     readonly file: string,
@@ -31,15 +32,19 @@ export class Collection<R extends StoredRecord> {
     private readonly durability: Durability,
     private db: Datastore<{ _id: string }>,
     private lastScan: DatafileScan,
-  ) {}
+    /** Line of each record in the file as it is now (after the compaction at load, plus appends). */
+    private lines: Map<string, number>,
+  ) {
+    this.lineCount = lines.size;
+  }
 
   static async open<R extends StoredRecord>(
     file: string,
     schema: z.ZodType<R>,
     durability: Durability,
   ): Promise<Collection<R>> {
-    const { db, scan } = await load(file, schema);
-    return new Collection(file, schema, durability, db, scan);
+    const { db, scan, lines } = await load(file, schema);
+    return new Collection(file, schema, durability, db, scan, lines);
   }
 
   /** What the file held when it was last read (at open, or when recovering from a failed write). */
@@ -57,7 +62,7 @@ export class Collection<R extends StoredRecord> {
 
   /** The line a record was read from when the file was opened, for error messages. */
   lineOf(id: string): number | undefined {
-    return this.scan.lineOfId.get(id);
+    return this.lines.get(id);
   }
 
   /** Set once a write has failed: the file may end in a torn line, so it must be read again (recover). */
@@ -87,6 +92,7 @@ export class Collection<R extends StoredRecord> {
       if (await this.db.findOne({ _id: checked._id }))
         throw new RefusedWrite(`a record "${checked._id}" is already stored`);
       await this.db.insert(checked);
+      this.lines.set(checked._id, ++this.lineCount);
     });
   }
 
@@ -95,11 +101,18 @@ export class Collection<R extends StoredRecord> {
     const checked = this.check(record);
     return this.write(async () => {
       await this.db.update({ _id: checked._id }, checked, { upsert: true });
+      this.lines.set(checked._id, ++this.lineCount);
     });
   }
 
   remove(query: Query): Promise<number> {
-    return this.write(() => this.db.remove(query, { multi: true }));
+    return this.write(async () => {
+      const removed = await this.db.find(query);
+      const count = await this.db.remove(query, { multi: true });
+      // Each removal appends a deletion line.
+      for (const doc of removed) this.lines.set(doc._id, ++this.lineCount);
+      return count;
+    });
   }
 
   /** Waits for the writes under way; the collection must not be used afterwards. */
@@ -127,15 +140,18 @@ export class Collection<R extends StoredRecord> {
   }
 
   private async reload(): Promise<void> {
-    if (!this.failure) return;
+    const failure = this.failure;
+    if (!failure) return;
     try {
-      const { db, scan } = await load(this.file, this.schema);
+      const { db, scan, lines } = await load(this.file, this.schema);
       this.db = db;
       this.lastScan = scan;
+      this.lines = lines;
+      this.lineCount = lines.size;
       this.failure = undefined;
     } catch (error) {
       throw new StorageError(
-        `refusing to write: an earlier write failed (${this.failure.message}) and the file cannot be read back (${describeError(error)})`,
+        `refusing to write: an earlier write failed (${failure.message}) and the file cannot be read back (${describeError(error)})`,
         this.file,
         undefined,
         { cause: error },
@@ -166,10 +182,15 @@ export class Collection<R extends StoredRecord> {
   }
 }
 
+/** NeDB's own listing of its records: the order its compaction writes them to the file, one per line. */
+interface NedbRecords {
+  getAllData(): { _id: string }[];
+}
+
 async function load(
   file: string,
   schema: z.ZodType,
-): Promise<{ db: Datastore<{ _id: string }>; scan: DatafileScan }> {
+): Promise<{ db: Datastore<{ _id: string }>; scan: DatafileScan; lines: Map<string, number> }> {
   const scan = await scanDatafile(file, schema);
   await dropTornTail(scan);
   const db = Datastore.create({ filename: file, autoload: false, corruptAlertThreshold: 0 });
@@ -178,7 +199,10 @@ async function load(
   } catch (error) {
     throw new StorageError(`cannot load: ${describeError(error)}`, file, undefined, { cause: error });
   }
-  return { db, scan };
+  // Loading rewrote the file in NeDB's order: number the lines as they are now, not as they were scanned.
+  const lines = new Map<string, number>();
+  (db as unknown as NedbRecords).getAllData().forEach((doc, index) => lines.set(doc._id, index + 1));
+  return { db, scan, lines };
 }
 
 /** A write refused before anything reached the file. */
