@@ -113,7 +113,7 @@ export function EditPanel() {
       )}
       {!segment && (
         <>
-          <h3>A tap on a lane adds</h3>
+          <h3>A tap on a lane starts</h3>
           <div class="chips" role="radiogroup">
             <button
               class={`chip ${placement.value === 'beat' ? 'is-active' : ''}`}
@@ -122,7 +122,7 @@ export function EditPanel() {
               data-testid="place-beat"
               onClick={() => (placement.value = 'beat')}
             >
-              On the next beat
+              On the beat
             </button>
             <button
               class={`chip ${placement.value === 'playhead' ? 'is-active' : ''}`}
@@ -131,7 +131,7 @@ export function EditPanel() {
               data-testid="place-playhead"
               onClick={() => (placement.value = 'playhead')}
             >
-              At the playhead
+              Exactly there
             </button>
           </div>
           <div class="chips" role="radiogroup" aria-label="Length">
@@ -147,7 +147,10 @@ export function EditPanel() {
               </button>
             ))}
           </div>
-          <p class="hint">Tap a segment to select it and drag its edges; hold it to delete.</p>
+          <p class="hint">
+            Paused: tap a lane where the segment should go. Playing: a tap drops it at the playhead. Tap a
+            segment to select it and drag its edges; hold it to delete.
+          </p>
         </>
       )}
     </div>

@@ -2,7 +2,7 @@
 // not) and the patch that comes back is what changes the screen.
 import type { CommandInput, LookInput } from '../../../show/index.js';
 import { act } from '../session/controller-link.js';
-import { show } from '../state/live-state.js';
+import { isPlaying, show } from '../state/live-state.js';
 import { notify } from '../state/notices.js';
 import { playheadSeconds } from '../state/playhead.js';
 import {
@@ -20,12 +20,19 @@ function sendCommand(command: CommandInput): Promise<boolean> {
   return act('show:command', { command });
 }
 
-/** A tap on an empty stretch of a lane: the chosen look at the playhead or on the next beat. */
-export async function addSegmentOnLane(propId: string): Promise<void> {
+/**
+ * A tap on an empty stretch of a lane adds the chosen look. While the show plays it lands at the playhead
+ * (or on the next beat): the performer drops colour in time with the music. While paused it lands where
+ * the finger is, and the playhead jumps there so the preview shows the result at once.
+ */
+export async function addSegmentOnLane(propId: string, tappedTime: number): Promise<void> {
   const current = show.value;
   if (!current) return;
+  const anchor = isPlaying.value
+    ? playheadSeconds.value
+    : Math.min(Math.max(tappedTime, 0), current.duration);
   const span = placeSegment({
-    playhead: playheadSeconds.value,
+    playhead: anchor,
     placement: placement.value,
     lengthInBeats: lengthInBeats.value,
     beatGrid: current.beatGrid,
@@ -37,7 +44,8 @@ export async function addSegmentOnLane(propId: string): Promise<void> {
     return;
   }
   const look = buildLook(chosenLook.value, chosenColor.value, chosenFadeTo.value);
-  await sendCommand({ type: 'addSegment', propId, start: span.start, end: span.end, look });
+  const added = await sendCommand({ type: 'addSegment', propId, start: span.start, end: span.end, look });
+  if (added && !isPlaying.value) await act('transport:seek', { position: span.start });
 }
 
 export async function deleteSegment(propId: string, segmentId: string): Promise<void> {

@@ -47,11 +47,28 @@ export function paint(show: Show, time: number, output: OutputState): void {
   const rendered = renderFrame(show, frame);
   const gain = outputGain(output);
   rendered.props.forEach((prop) => {
+    const shown = shownColors(prop.pixels, gain);
     for (const target of canvases.get(prop.propId) ?? []) {
+      // What is painted, as text: screen readers and tests read it; the canvas shows it.
+      if (target.canvas.dataset['pixels'] !== shown) target.canvas.dataset['pixels'] = shown;
       if (target.style === 'card') paintCard(target.canvas, prop.pixels, gain);
       else paintSwatch(target.canvas, prop.pixels, gain);
     }
   });
+}
+
+/** Pixel colours after the output gain, as "rrggbb rrggbb …". */
+function shownColors(pixels: Uint8Array, gain: number): string {
+  const parts: string[] = [];
+  for (let offset = 0; offset < pixels.length; offset += 3) {
+    let hex = '';
+    for (let index = 0; index < 3; index++)
+      hex += channel(pixels, offset + index, gain)
+        .toString(16)
+        .padStart(2, '0');
+    parts.push(hex);
+  }
+  return parts.join(' ');
 }
 
 function channel(pixels: Uint8Array, index: number, gain: number): number {

@@ -91,6 +91,8 @@ function listen(link: ControllerSocket): void {
 
   on('state:snapshot', (snapshot) => applySnapshot(snapshot));
   on('show:patch', (patch) => {
+    // An echo of what we already hold (a snapshot overtook it) changes nothing; a gap means we missed one.
+    if (patch.branch === live.branch.value && patch.revision <= live.revision.value) return;
     if (!applyPatch(patch)) link.emit('state:resync', {}, () => undefined);
   });
   on('history:named', (named) => {

@@ -69,7 +69,7 @@ export function Timeline() {
     const element = surface.current;
     if (!element) return undefined;
     return attachGestures(element, {
-      tap(target) {
+      tap(target, x) {
         const segment = target.closest<HTMLElement>('[data-segment-id]');
         const lane = target.closest<HTMLElement>('[data-lane]');
         if (!lane) return;
@@ -85,7 +85,7 @@ export function Timeline() {
           return;
         }
         if (!isOperator.value) return notify('info', 'this controller is a viewer: it cannot edit');
-        void addSegmentOnLane(propId);
+        void addSegmentOnLane(propId, xToTime(x));
       },
       longPress(target) {
         const segment = target.closest<HTMLElement>('[data-segment-id]');
@@ -195,7 +195,12 @@ export function Timeline() {
           {props.map((prop) => (
             <div class="lane-header" key={prop.id} title={prop.name}>
               <PropCanvas propId={prop.id} style="swatch" class="lane-swatch" />
-              <span class="lane-name">{prop.name}</span>
+              <span class="lane-text">
+                <span class="lane-name">{prop.name}</span>
+                <span class="lane-meta">
+                  {prop.pixelCount} px · {prop.link.kind}
+                </span>
+              </span>
             </div>
           ))}
         </div>
