@@ -44,22 +44,15 @@ static volatile uint8_t rx_ring[256];
 static volatile uint8_t rx_head, rx_tail;
 static volatile uint32_t rx_stamps[16];
 static volatile uint8_t stamp_head, stamp_tail;
-static volatile uint8_t rx_overruns;
 
 /* Stores one received byte; a 0x00 delimiter gets the device clock for PONG. Used by the RX interrupt
  * and by the WS2812 loop, which polls the UART while interrupts are off. */
 static inline __attribute__((always_inline)) void rx_store(uint8_t byte) {
   uint8_t next = (uint8_t)(rx_head + 1);
-  if (next == rx_tail) {
-    rx_overruns++;
-    return;
-  }
+  if (next == rx_tail) return; /* ring full: the damaged packet is counted when its CRC fails */
   if (byte == 0) {
     uint8_t next_stamp = (uint8_t)((stamp_head + 1) & 15);
-    if (next_stamp == stamp_tail) { /* no room for its stamp: drop the delimiter, the packet fails its CRC */
-      rx_overruns++;
-      return;
-    }
+    if (next_stamp == stamp_tail) return; /* no room for its stamp: dropped, the merged packet fails its CRC */
     rx_stamps[stamp_head] = now_ticks();
     stamp_head = next_stamp;
   }

@@ -120,6 +120,90 @@ describe('prop firmware in the emulator', () => {
     expect(bursts.at(-1)?.bytes).toEqual(new Uint8Array(PIXELS * 3));
   });
 
+  it('applies brightness, gamma and colour order from CONFIG to the bytes on the pin', async () => {
+    const clock = await session.syncClock(250_000, 5);
+    const configure = async (brightness: number, colorOrder: 'rgb' | 'grb' | 'bgr', gammaTenths: number) => {
+      const seq = session.send({ type: 'config', brightness, colorOrder, gammaTenths });
+      await session.waitFor('ack', (ack) => ack.ackedSeq === seq);
+    };
+    const shown = async (rgb: [number, number, number]) => {
+      const seq = session.send({
+        type: 'frame',
+        showAt: clock.hostToDeviceTicks(hostMs() + 30)!,
+        pixels: Uint8Array.from(rgb),
+      });
+      await session.waitFor('status', (message) => message.latchedSeq === seq);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      return [...parseEdgeLog(readEdgeLog(emulator.edgesPath)).bursts.at(-1)!.bytes.subarray(0, 6)];
+    };
+    await configure(128, 'bgr', 10);
+    expect(await shown([200, 100, 50])).toEqual([25, 50, 100, 0, 0, 0]); // ×128/255, B G R, the rest black
+    await configure(255, 'rgb', 22);
+    const [r, g, b] = await shown([200, 100, 50]);
+    const gamma = (value: number) => Math.round(255 * (value / 255) ** 2.2);
+    for (const [actual, input] of [
+      [r, 200],
+      [g, 100],
+      [b, 50],
+    ] as const) {
+      expect(Math.abs(actual! - gamma(input))).toBeLessThanOrEqual(1); // AVR single-precision powf
+    }
+    await configure(255, 'grb', 10);
+  });
+
+  it('refuses a frame beyond its queue, drops the queue on a seek, and shows a late frame at once', async () => {
+    const clock = await session.syncClock(250_000, 5);
+    const lastStatus = () => {
+      const statuses = session.received.filter((packet) => packet.message.type === 'status');
+      const last = statuses.at(-1)!.message;
+      if (last.type !== 'status') throw new Error('unreachable');
+      return last;
+    };
+    session.send({ type: 'blackout' });
+    await session.waitFor('status', (message) => message.mode === 'blackout' && message.queued === 0);
+    const before = lastStatus();
+    const far = hostMs() + 500;
+    const queued = [0, 1, 2, 3, 4].map((index) =>
+      session.send({
+        type: 'frame',
+        showAt: clock.hostToDeviceTicks(far + index * 10)!,
+        pixels: framePixels(40 + index),
+      }),
+    );
+    const full = await session.waitFor('error', (message) => message.refSeq === queued[4]);
+    expect(full.message.code).toBe('queueFull');
+
+    const seek = session.send({
+      type: 'frame',
+      showAt: clock.hostToDeviceTicks(hostMs() + 40)!,
+      pixels: framePixels(50),
+    });
+    const afterSeek = await session.waitFor('status', (message) => message.latchedSeq === seek);
+    expect(afterSeek.message.queued).toBe(0);
+    expect(afterSeek.message.droppedCount - before.droppedCount).toBe(5); // 1 refused + 4 flushed
+    expect(afterSeek.message.mode).toBe('live');
+
+    const sentAt = hostMs();
+    const late = session.send({
+      type: 'frame',
+      showAt: clock.hostToDeviceTicks(sentAt - 20)!,
+      pixels: framePixels(51),
+    });
+    const lateStatus = await session.waitFor('status', (message) => message.latchedSeq === late);
+    expect(lateStatus.message.lateCount - before.lateCount).toBe(1);
+    expect(diffU32(lateStatus.message.actualTicks, lateStatus.message.intendedTicks)).toBeGreaterThan(
+      20 * 250 - 1,
+    );
+
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const shown = parseEdgeLog(readEdgeLog(emulator.edgesPath)).bursts.map((burst) =>
+      Buffer.from(burst.bytes).toString('hex'),
+    );
+    for (const index of [0, 1, 2, 3, 4]) expect(shown).not.toContain(asGrb(framePixels(40 + index)));
+    expect(shown).toContain(asGrb(framePixels(50)));
+    expect(shown).toContain(asGrb(framePixels(51)));
+  });
+
   it('plays an uploaded program on its own once frames stop, latching at step boundaries', async () => {
     const image = encodeProgramImage({
       loop: true,
