@@ -1,6 +1,7 @@
 // The real firmware .hex in simavr behind a socat pty pair, driven over serialport 13: handshake, clock
 // sync, frames latched at their show time (checked on the emulated data pin, decoded from its edges),
 // blackout, refusals, and autonomous program playback.
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crc16, diffU32, encodePacket, encodeProgramImage } from '../../src/firmware-protocol/index.js';
 import type { FirmwareEmulator } from '../support/firmware-emulator.js';
@@ -250,5 +251,31 @@ describe('prop firmware in the emulator', () => {
       expect(distance).toBeLessThan(0.2);
     }
     session.send({ type: 'program', op: 'disarm' });
+  });
+});
+
+describe('emulator helper', () => {
+  it('unplugs (the app-side tty vanishes) and replugs on the same path with a freshly started prop', async () => {
+    const first = await startFirmwareEmulator();
+    const path = first.ptyPath;
+    let session = await PropSession.open(path);
+    session.send({ type: 'hello', nonce: 1 });
+    await session.waitFor('caps', (message) => message.nonce === 1);
+    await first.stop();
+    await session.close();
+    expect(existsSync(path)).toBe(false);
+
+    const second = await startFirmwareEmulator({ appPath: path });
+    try {
+      session = await PropSession.open(path);
+      session.send({ type: 'hello', nonce: 2 });
+      await session.waitFor('caps', (message) => message.nonce === 2);
+      session.send({ type: 'ping', echo: 9 });
+      const pong = await session.waitFor('pong', (message) => message.echo === 9);
+      expect(pong.message.deviceRxTicks).toBeLessThan(250_000 * 5); // its clock began again
+      await session.close();
+    } finally {
+      await second.stop();
+    }
   });
 });
