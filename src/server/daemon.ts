@@ -147,7 +147,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       ok: true,
       version: VERSION,
       showId: session.show.id,
-      revision: session.revision,
+      revision: session.mainRevision,
       playing: clock.state.playing,
       position: clock.now(),
       props: session.show.props.length,
