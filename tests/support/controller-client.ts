@@ -31,11 +31,14 @@ export async function pair(
   return { token: body.sessionToken, role: body.role };
 }
 
-/** Connects and resolves once the handshake is accepted, or rejects with the connect_error message. */
+/**
+ * Connects and resolves once the handshake is accepted, or rejects with the connect_error message.
+ * `listen` subscribes before the handshake: the snapshot can arrive in the same read as the handshake.
+ */
 export function connectSocket(
   baseUrl: string,
   auth: Record<string, unknown> | null,
-  extra: { origin?: string } = {},
+  extra: { origin?: string; listen?: (socket: ControllerSocket) => void } = {},
 ): Promise<ControllerSocket> {
   const socket: ControllerSocket = io(baseUrl, {
     ...(auth === null ? {} : { auth }),

@@ -79,7 +79,9 @@ describe('controllers over socket.io', () => {
     expect(test.daemon.clock.state).toEqual(transport);
     expect(test.daemon.session.rehearsalBranch).toBeNull();
     // An event with no ack callback is ignored safely, and the connection stays usable.
-    client.socket.emit('show:command' as never, { command: { type: 'explode' } } as never);
+    (client.socket as unknown as { emit(event: string, payload: unknown): void }).emit('show:command', {
+      command: { type: 'explode' },
+    });
     expect(await request(client.socket, 'state:resync', {})).toEqual({ ok: true });
   });
 
