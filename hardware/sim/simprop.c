@@ -20,6 +20,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <sys/eventfd.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -50,54 +53,99 @@ static volatile sig_atomic_t stopping;
 static uint64_t start_ns;
 static uint64_t slips, slipped_ns, max_lag_ns;
 
-static uint8_t to_avr[1 << 16];
-static size_t to_avr_head, to_avr_tail; /* ring, indices masked on use */
-static int uart_xoff;
-static uint8_t from_avr[1 << 16];
-static size_t from_avr_length;
-
 static uint64_t monotonic_ns(void) {
   struct timespec now;
   clock_gettime(CLOCK_MONOTONIC, &now);
   return (uint64_t)now.tv_sec * 1000000000u + (uint64_t)now.tv_nsec;
 }
 
-static void flush_to_tty(void) {
-  size_t written = 0;
-  while (written < from_avr_length) {
-    ssize_t n = write(tty_fd, from_avr + written, from_avr_length - written);
-    if (n <= 0) break; /* nobody reading yet (EAGAIN/EIO): keep the rest */
-    written += (size_t)n;
-  }
-  memmove(from_avr, from_avr + written, from_avr_length - written);
-  from_avr_length -= written;
-}
+/* The tty belongs to an I/O thread of normal priority: a tty read can wait for the kernel's (normal
+ * priority) buffer worker, which on a loaded host stalled the emulator for up to 160 ms. The emulator
+ * thread only touches these rings (under priority-inheriting locks) and two eventfds. */
+static uint8_t to_avr[1 << 16];
+static size_t to_avr_head, to_avr_tail; /* ring, indices masked on use */
+static int uart_xoff;
+static uint8_t from_avr[1 << 16];
+static size_t from_avr_length;
+static pthread_mutex_t io_lock;
+static int input_ready = -1;  /* eventfd: the I/O thread queued bytes for the firmware */
+static int output_ready = -1; /* eventfd: the firmware sent bytes */
+static int output_pending;     /* emulator thread only: bytes sent since the last signal */
 
-static void read_from_tty(void) {
-  for (;;) {
-    size_t used = to_avr_head - to_avr_tail;
-    size_t space = sizeof to_avr - used;
-    if (space == 0) return;
-    size_t at = to_avr_head & (sizeof to_avr - 1);
-    size_t chunk = sizeof to_avr - at < space ? sizeof to_avr - at : space;
-    ssize_t n = read(tty_fd, to_avr + at, chunk);
-    if (n <= 0) return;
-    to_avr_head += (size_t)n;
+static void signal_event(int fd) {
+  uint64_t one = 1;
+  if (write(fd, &one, sizeof one) < 0) { /* saturated: it is signalled already */
   }
 }
 
+static void clear_event(int fd) {
+  uint64_t count;
+  if (read(fd, &count, sizeof count) < 0) { /* nothing pending */
+  }
+}
+
+/* I/O thread: tty → to_avr, from_avr → tty. */
+static void *tty_io(void *unused) {
+  (void)unused;
+  static uint8_t chunk[4096];
+  static uint8_t outgoing[sizeof from_avr];
+  size_t outgoing_length = 0;
+  while (!stopping) {
+    struct pollfd fds[2] = {{tty_fd, (short)(POLLIN | (outgoing_length ? POLLOUT : 0)), 0}, {output_ready, POLLIN, 0}};
+    if (poll(fds, 2, 20) < 0) continue;
+    if (fds[1].revents & POLLIN) clear_event(output_ready);
+    pthread_mutex_lock(&io_lock);
+    size_t room = sizeof outgoing - outgoing_length;
+    size_t take = from_avr_length < room ? from_avr_length : room;
+    memcpy(outgoing + outgoing_length, from_avr, take);
+    memmove(from_avr, from_avr + take, from_avr_length - take);
+    from_avr_length -= take;
+    pthread_mutex_unlock(&io_lock);
+    outgoing_length += take;
+    if (outgoing_length) {
+      ssize_t n = write(tty_fd, outgoing, outgoing_length);
+      if (n > 0) {
+        memmove(outgoing, outgoing + n, outgoing_length - (size_t)n);
+        outgoing_length -= (size_t)n;
+      }
+    }
+    if (fds[0].revents & (POLLHUP | POLLERR)) {
+      struct timespec pause = {0, 5000000}; /* no reader on the other end yet */
+      nanosleep(&pause, NULL);
+    }
+    if (!(fds[0].revents & POLLIN)) continue;
+    ssize_t n = read(tty_fd, chunk, sizeof chunk);
+    if (n <= 0) continue;
+    pthread_mutex_lock(&io_lock);
+    for (ssize_t i = 0; i < n && to_avr_head - to_avr_tail < sizeof to_avr; i++)
+      to_avr[to_avr_head++ & (sizeof to_avr - 1)] = chunk[i];
+    pthread_mutex_unlock(&io_lock);
+    signal_event(input_ready);
+  }
+  return NULL;
+}
+
+/* Emulator thread: bytes waiting for the firmware enter the UART while its FIFO says XON. */
 static void feed_uart(void) {
   avr_irq_t *input = avr_io_getirq(avr, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_INPUT);
+  pthread_mutex_lock(&io_lock);
   while (!uart_xoff && to_avr_tail != to_avr_head) {
-    avr_raise_irq(input, to_avr[to_avr_tail & (sizeof to_avr - 1)]);
+    uint8_t byte = to_avr[to_avr_tail & (sizeof to_avr - 1)];
     to_avr_tail++;
+    pthread_mutex_unlock(&io_lock); /* the IRQ may call back into on_uart_output */
+    avr_raise_irq(input, byte);
+    pthread_mutex_lock(&io_lock);
   }
+  pthread_mutex_unlock(&io_lock);
 }
 
 static void on_uart_output(struct avr_irq_t *irq, uint32_t value, void *param) {
   (void)irq;
   (void)param;
+  pthread_mutex_lock(&io_lock);
   if (from_avr_length < sizeof from_avr) from_avr[from_avr_length++] = (uint8_t)value;
+  pthread_mutex_unlock(&io_lock);
+  output_pending = 1;
 }
 
 static void on_xon(struct avr_irq_t *irq, uint32_t value, void *param) {
@@ -114,6 +162,68 @@ static void on_xoff(struct avr_irq_t *irq, uint32_t value, void *param) {
   uart_xoff = 1;
 }
 
+/* The edge log is written by its own thread: a disk stall (another process flushing gigabytes) must
+ * never stop the emulated clock. The emulator appends lines to `log_pending` under the lock; the writer
+ * swaps buffers every 10 ms and writes outside it. */
+static pthread_mutex_t log_lock; /* priority-inheriting: the writer must not hold up the emulator */
+static char *log_pending;
+static size_t log_length, log_capacity;
+static volatile int log_stop;
+static pthread_t log_thread;
+
+static void log_line(const char *format, ...) {
+  char line[128];
+  va_list args;
+  va_start(args, format);
+  int n = vsnprintf(line, sizeof line, format, args);
+  va_end(args);
+  if (n <= 0) return;
+  if ((size_t)n >= sizeof line) n = sizeof line - 1;
+  pthread_mutex_lock(&log_lock);
+  if (log_length + (size_t)n > log_capacity) {
+    size_t capacity = log_capacity ? log_capacity * 2 : 1 << 20;
+    while (capacity < log_length + (size_t)n) capacity *= 2;
+    char *grown = realloc(log_pending, capacity);
+    if (grown) {
+      log_pending = grown;
+      log_capacity = capacity;
+    }
+  }
+  if (log_length + (size_t)n <= log_capacity) {
+    memcpy(log_pending + log_length, line, (size_t)n);
+    log_length += (size_t)n;
+  }
+  pthread_mutex_unlock(&log_lock);
+}
+
+static void write_pending_log(void) {
+  static char *writing;
+  static size_t writing_capacity;
+  pthread_mutex_lock(&log_lock);
+  char *full = log_pending;
+  size_t length = log_length, capacity = log_capacity;
+  log_pending = writing;
+  log_capacity = writing_capacity;
+  log_length = 0;
+  pthread_mutex_unlock(&log_lock);
+  writing = full;
+  writing_capacity = capacity;
+  if (length) {
+    fwrite(full, 1, length, edges);
+    fflush(edges);
+  }
+}
+
+static void *log_writer(void *unused) {
+  (void)unused;
+  while (!log_stop) {
+    struct timespec pause = {0, 10000000};
+    nanosleep(&pause, NULL);
+    write_pending_log();
+  }
+  return NULL;
+}
+
 static uint64_t last_edge_cycle;
 static int last_level = -1;
 
@@ -124,29 +234,32 @@ static void on_data_pin(struct avr_irq_t *irq, uint32_t value, void *param) {
   if (level == last_level) return;
   uint64_t cycle = avr->cycle;
   if (level == 1 && cycle - last_edge_cycle >= QUIET_CYCLES)
-    fprintf(edges, "# sync %llu %llu\n", (unsigned long long)cycle, (unsigned long long)monotonic_ns());
-  fprintf(edges, "%llu %d\n", (unsigned long long)cycle, level);
+    log_line("# sync %llu %llu\n", (unsigned long long)cycle, (unsigned long long)monotonic_ns());
+  log_line("%llu %d\n", (unsigned long long)cycle, level);
   last_level = level;
   last_edge_cycle = cycle;
 }
 
 static void on_pwm(struct avr_irq_t *irq, uint32_t value, void *param) {
   (void)irq;
-  fprintf(edges, "# pwm %s %llu %u\n", (const char *)param, (unsigned long long)avr->cycle, value);
+  log_line("# pwm %s %llu %u\n", (const char *)param, (unsigned long long)avr->cycle, value);
 }
 
 /* Every 100 us of emulated time: move bytes, then wait until the host clock catches up. */
 static avr_cycle_count_t pace(struct avr_t *a, avr_cycle_count_t when, void *param) {
   (void)param;
-  read_from_tty();
   feed_uart();
-  flush_to_tty();
+  if (output_pending) {
+    output_pending = 0;
+    signal_event(output_ready);
+  }
   uint64_t emulated_ns = (uint64_t)((double)a->cycle * 1e9 / FREQUENCY);
   uint64_t behind = monotonic_ns() - start_ns;
   if (behind > emulated_ns) {
     behind -= emulated_ns;
     if (behind > max_lag_ns) max_lag_ns = behind;
     if (behind > MAX_LAG_NS) {
+      if (edges) log_line("# slip %llu %llu\n", (unsigned long long)a->cycle, (unsigned long long)behind);
       start_ns += behind;
       slips++;
       slipped_ns += behind;
@@ -157,19 +270,11 @@ static avr_cycle_count_t pace(struct avr_t *a, avr_cycle_count_t when, void *par
     if (elapsed >= emulated_ns) break;
     uint64_t wait = emulated_ns - elapsed;
     struct timespec timeout = {(time_t)(wait / 1000000000u), (long)(wait % 1000000000u)};
-    struct pollfd fd = {tty_fd, POLLIN, 0};
-    int ready = ppoll(&fd, 1, &timeout, NULL);
-    if (ready > 0 && (fd.revents & POLLIN)) {
-      read_from_tty();
+    struct pollfd fd = {input_ready, POLLIN, 0};
+    if (ppoll(&fd, 1, &timeout, NULL) > 0) {
+      clear_event(input_ready);
       feed_uart(); /* delivered at this emulated instant: up to 100 us early, never late */
-    } else if (ready > 0) {
-      break; /* HUP: no reader on the other end; wait again next period */
     }
-  }
-  static uint64_t last_flush;
-  if (edges && a->cycle - last_flush > FREQUENCY / 50) {
-    fflush(edges);
-    last_flush = a->cycle;
   }
   return when + PACE_CYCLES;
 }
@@ -276,8 +381,7 @@ int main(int argc, char **argv) {
       perror(edge_path);
       return 1;
     }
-    setvbuf(edges, NULL, _IOFBF, 1 << 20);
-    fprintf(edges, "# simprop edges: pin PD7, %u Hz, cycle 0 at CLOCK_MONOTONIC %s\n", FREQUENCY, "see sync lines");
+    log_line("# simprop edges: pin PD7 of an atmega328p at %u Hz\n", FREQUENCY);
     avr_irq_register_notify(avr_io_getirq(avr, AVR_IOCTL_IOPORT_GETIRQ('D'), 7), on_data_pin, NULL);
     avr_irq_register_notify(avr_io_getirq(avr, AVR_IOCTL_TIMER_GETIRQ('0'), TIMER_IRQ_OUT_PWM0), on_pwm, "r");
     avr_irq_register_notify(avr_io_getirq(avr, AVR_IOCTL_TIMER_GETIRQ('0'), TIMER_IRQ_OUT_PWM1), on_pwm, "g");
@@ -290,8 +394,19 @@ int main(int argc, char **argv) {
   /* A real prop's clock never waits for a busy host. With a real-time priority (root, or
    * CAP_SYS_NICE) the harness keeps time on a loaded machine; it sleeps most of the time, so it takes
    * little from others. Without it the harness still runs, slipping when starved. */
+  pthread_mutexattr_t lock_attributes;
+  pthread_mutexattr_init(&lock_attributes);
+  pthread_mutexattr_setprotocol(&lock_attributes, PTHREAD_PRIO_INHERIT);
+  pthread_mutex_init(&log_lock, &lock_attributes);
+  pthread_mutex_init(&io_lock, &lock_attributes);
+  input_ready = eventfd(0, EFD_NONBLOCK);
+  output_ready = eventfd(0, EFD_NONBLOCK);
+  pthread_t io_thread;
+  /* Both threads start before the real-time priority is taken, so they keep normal priority. */
+  pthread_create(&io_thread, NULL, tty_io, NULL);
+  if (edges) pthread_create(&log_thread, NULL, log_writer, NULL);
   struct sched_param priority = {.sched_priority = 10};
-  if (sched_setscheduler(0, SCHED_FIFO, &priority) != 0 && edges) fprintf(edges, "# no real-time priority\n");
+  if (sched_setscheduler(0, SCHED_FIFO, &priority) != 0 && edges) log_line("# no real-time priority\n");
   start_ns = monotonic_ns();
   avr_cycle_timer_register(avr, PACE_CYCLES, pace, NULL);
   printf("ready\n");
@@ -299,11 +414,15 @@ int main(int argc, char **argv) {
   int state = cpu_Running;
   while (!stopping && state != cpu_Done && state != cpu_Crashed) state = avr_run(avr);
   if (edges) {
-    fprintf(edges, "# stats slips %llu slipped_ns %llu max_lag_ns %llu\n", (unsigned long long)slips,
-            (unsigned long long)slipped_ns, (unsigned long long)max_lag_ns);
-    fflush(edges);
+    log_line("# stats slips %llu slipped_ns %llu max_lag_ns %llu\n", (unsigned long long)slips,
+             (unsigned long long)slipped_ns, (unsigned long long)max_lag_ns);
+    log_stop = 1;
+    pthread_join(log_thread, NULL);
+    write_pending_log();
   }
-  flush_to_tty();
+  signal_event(output_ready);
+  struct timespec drain = {0, 30000000}; /* let the I/O thread send what the firmware said last */
+  nanosleep(&drain, NULL);
   if (state == cpu_Crashed || state == cpu_Done) {
     fprintf(stderr, "simprop: firmware stopped (%s) at pc 0x%04x\n", state == cpu_Crashed ? "crashed" : "done", avr->pc);
     _exit(1);

@@ -71,7 +71,7 @@ describe('prop firmware in the emulator', () => {
     expect(status.message.lateCount).toBe(0);
     expect(status.message.droppedCount).toBe(0);
 
-    await new Promise((resolve) => setTimeout(resolve, 100)); // the harness flushes its log every 20 ms
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the harness writes its log every 10 ms
     const { bursts, pwm } = parseEdgeLog(readEdgeLog(emulator.edgesPath));
     for (const frame of frames) {
       const burst = bursts.find(
