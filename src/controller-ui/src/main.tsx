@@ -5,6 +5,7 @@ import { pairWithCode } from './pairing/PairingScreen.js';
 import { connect } from './session/controller-link.js';
 import { storedToken } from './session/session-token.js';
 import { startFrameLoop } from './state/frame-loop.js';
+import { installKeyboardShortcuts } from './state/keyboard-shortcuts.js';
 import { linkPhase } from './state/live-state.js';
 import { loadWaveformWhenShown } from './timeline/waveform-data.js';
 import './styles.css';
@@ -28,6 +29,7 @@ async function start(): Promise<void> {
 render(<App />, document.getElementById('app') as HTMLElement);
 loadWaveformWhenShown();
 startFrameLoop();
+installKeyboardShortcuts();
 void start();
 
 if ('serviceWorker' in navigator && window.isSecureContext) {

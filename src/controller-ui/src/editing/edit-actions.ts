@@ -5,6 +5,7 @@ import { act } from '../session/controller-link.js';
 import { isPlaying, show } from '../state/live-state.js';
 import { notify } from '../state/notices.js';
 import { playheadSeconds } from '../state/playhead.js';
+import { seekTo } from '../transport/seek.js';
 import {
   chosenColor,
   chosenFadeTo,
@@ -45,7 +46,7 @@ export async function addSegmentOnLane(propId: string, tappedTime: number): Prom
   }
   const look = buildLook(chosenLook.value, chosenColor.value, chosenFadeTo.value);
   const added = await sendCommand({ type: 'addSegment', propId, start: span.start, end: span.end, look });
-  if (added && !isPlaying.value) await act('transport:seek', { position: span.start });
+  if (added && !isPlaying.value) await seekTo(span.start);
 }
 
 export async function deleteSegment(propId: string, segmentId: string): Promise<void> {

@@ -1,5 +1,7 @@
 import { act } from '../session/controller-link.js';
-import { isOperator, output, rehearsal, transport } from '../state/live-state.js';
+import { isOperator, output, rehearsal, show, transport } from '../state/live-state.js';
+import { jumpToCue } from '../transport/seek.js';
+import { formatShowTime } from '../ui/format.js';
 import { playheadSeconds } from '../state/playhead.js';
 import { Icon } from '../ui/icons.js';
 
@@ -15,6 +17,24 @@ export function ShowPanel() {
   const rehearsing = rehearsal.value.active;
   return (
     <div class="panel-body show-panel">
+      {(show.value?.cues.length ?? 0) > 0 && (
+        <>
+          <h3>Cues</h3>
+          <div class="chips">
+            {show.value?.cues.map((cue) => (
+              <button
+                key={cue.id}
+                class="chip"
+                disabled={!operator}
+                onClick={() => void jumpToCue(cue.id, cue.time)}
+              >
+                {cue.name || cue.id}
+                <span class="muted">{formatShowTime(cue.time)}</span>
+              </button>
+            ))}
+          </div>
+        </>
+      )}
       <h3>Speed</h3>
       <div class="chips" role="radiogroup">
         {RATES.map((rate) => (

@@ -121,6 +121,9 @@ function listen(link: ControllerSocket): void {
       receivedAt: performance.now(),
     };
   });
+  on('transport:beat', (beat) => {
+    live.lastBeat.value = { downbeat: beat.downbeat, index: beat.index };
+  });
   on('output:state', (state) => {
     live.output.value = state;
   });

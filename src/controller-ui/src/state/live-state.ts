@@ -42,5 +42,8 @@ export interface TransportReading {
 }
 export const transport = signal<TransportReading | null>(null);
 
+/** The last beat the playhead passed, with the local time it arrived (for the beat light). */
+export const lastBeat = signal<{ readonly downbeat: boolean; readonly index: number } | null>(null);
+
 export const isOperator = computed(() => session.value?.role === 'operator');
 export const isPlaying = computed(() => transport.value?.state.status === 'playing');

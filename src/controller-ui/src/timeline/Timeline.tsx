@@ -3,9 +3,9 @@ import { useEffect, useRef } from 'preact/hooks';
 import { addSegmentOnLane, deleteSegment } from '../editing/edit-actions.js';
 import { selectedSegment } from '../editing/edit-preferences.js';
 import { PropCanvas } from '../preview/PropCanvas.js';
-import { act } from '../session/controller-link.js';
 import { isOperator, show } from '../state/live-state.js';
 import { notify } from '../state/notices.js';
+import { seekTo } from '../transport/seek.js';
 import { Icon } from '../ui/icons.js';
 import { Lane } from './Lane.js';
 import { PlayheadLine } from './PlayheadLine.js';
@@ -155,7 +155,7 @@ export function Timeline() {
       Math.max(xToTime(event.clientX - canvas.getBoundingClientRect().left), 0),
       current?.duration ?? 0,
     );
-    void act('transport:seek', { position: Math.round(time * 1000) / 1000 });
+    void seekTo(Math.round(time * 1000) / 1000);
   };
 
   const props = current?.props ?? [];

@@ -12,6 +12,7 @@ import {
 import { playheadSeconds } from '../state/playhead.js';
 import { formatShowTime } from '../ui/format.js';
 import { Icon } from '../ui/icons.js';
+import { BeatLight } from './BeatLight.js';
 import { BlackoutButton } from './BlackoutButton.js';
 
 const clock = computed(() => formatShowTime(playheadSeconds.value));
@@ -47,6 +48,7 @@ export function TransportBar() {
         >
           <Icon name="stop" />
         </button>
+        <BeatLight />
         <div class="clock" data-testid="clock" aria-live="off">
           <span class="clock-now">{clock}</span>
           <span class="clock-total">/ {total}</span>
