@@ -101,7 +101,7 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
   play(render: RenderFrames, frameRate: FrameRate): void {
     if (this.shutDown) throw new Error('device manager is shut down');
     if (!(frameRate > 0)) throw new RangeError(`frame rate must be positive, got ${frameRate}`);
-    this.playback = { render, frameRate, next: frameIndexAt(this.clock.now(), frameRate) };
+    this.playback = { render, frameRate, next: this.firstReachableFrame(frameRate) };
     this.schedule(0);
   }
 
@@ -115,7 +115,7 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
   /** After a seek: drop what was queued for the old position and render from the clock's new time. */
   resync(): void {
     for (const link of this.links.values()) link.discardQueued();
-    if (this.playback !== null) this.playback.next = frameIndexAt(this.clock.now(), this.playback.frameRate);
+    if (this.playback !== null) this.playback.next = this.firstReachableFrame(this.playback.frameRate);
   }
 
   /** Stop rendering, black out every prop (each link bounded in time), then close every link. */
@@ -132,10 +132,19 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
     );
   }
 
-  private horizon(): Seconds {
+  private longestLookahead(): Seconds {
     let lookahead = 0;
     for (const link of this.links.values()) lookahead = Math.max(lookahead, link.lookahead);
-    return lookahead + this.renderMargin;
+    return lookahead;
+  }
+
+  private horizon(): Seconds {
+    return this.longestLookahead() + this.renderMargin;
+  }
+
+  /** The first frame every link can still deliver in time: earlier ones would only be counted late. */
+  private firstReachableFrame(frameRate: FrameRate): FrameIndex {
+    return frameIndexAt(this.clock.now() + this.longestLookahead(), frameRate) + 1;
   }
 
   private schedule(delayMs: number): void {
@@ -150,12 +159,9 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
     const { frameRate } = playback;
     const now = this.clock.now();
     const horizon = now + this.horizon();
-    const current = frameIndexAt(now, frameRate);
     // Behind (a stall) or ahead by more than a seek: restart at the clock; past frames are not worth sending.
-    if (playback.next < current || frameStartTime(playback.next, frameRate) > horizon + SEEK_THRESHOLD) {
-      if (frameStartTime(playback.next, frameRate) > horizon + SEEK_THRESHOLD) this.resync();
-      playback.next = current;
-    }
+    if (playback.next < frameIndexAt(now, frameRate)) playback.next = this.firstReachableFrame(frameRate);
+    if (frameStartTime(playback.next, frameRate) > horizon + SEEK_THRESHOLD) this.resync();
     while (frameStartTime(playback.next, frameRate) <= horizon) {
       const showAt = frameStartTime(playback.next, frameRate);
       playback.next += 1;

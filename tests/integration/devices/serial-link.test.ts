@@ -70,26 +70,32 @@ describe('serial link on a pty to a JS prop speaking the protocol', () => {
     expect(peer.received.map((packet) => packet.message.type).slice(0, 2)).toEqual(['hello', 'config']);
     const reports: LatchReport[] = [];
     link.onLatch((report) => reports.push(report));
-    const from = sendFrames(link, clock, 20);
-    await until(() => reports.length === 20, '20 latch reports');
-    expect(peer.latches.map((latch) => latch.pixels[0])).toEqual([...Array(20).keys()]);
+    const from = sendFrames(link, clock, 20, 100, clock.now() + 0.1);
+    // Frames too late for the wire (a loaded machine can stall the host) are skipped by design.
+    await until(() => clock.now() > from + 0.5, 'the frames to play out', 10_000);
+    await until(() => reports.length === link?.state().framesSent, 'a latch report for every frame sent');
+    expect(reports.length).toBeGreaterThanOrEqual(10);
+    const latched = peer.latches.map((latch) => latch.pixels[0] as number);
+    expect(latched).toEqual(reports.map((report) => Math.round((report.showAt - from) * 100)));
+    expect(latched).toEqual([...latched].sort((a, b) => a - b));
     // The prop's address came from CAPS; every frame went to it.
     expect(
       peer.received.filter((packet) => packet.message.type === 'frame').every((packet) => packet.prop === 3),
     ).toBe(true);
-    // Frame n was stamped 10 ms after frame n−1 on the prop's clock (250 ticks per ms); the clock mapping
-    // is refined by every PONG in between, so allow it to move by up to 1 ms.
+    // Frames n and m were stamped (m − n) × 10 ms apart on the prop's clock (250 ticks per ms); the clock
+    // mapping is refined by every PONG in between, so allow it to move by up to 1 ms.
     const intended = peer.latches.map((latch) => latch.intendedTicks);
     for (let index = 1; index < intended.length; index += 1) {
+      const frames = (latched[index] as number) - (latched[index - 1] as number);
       expect(
-        Math.abs(diffU32(intended[index] as number, intended[index - 1] as number) - 2500),
+        Math.abs(diffU32(intended[index] as number, intended[index - 1] as number) - 2500 * frames),
       ).toBeLessThanOrEqual(250);
     }
-    // And the first one at its show time: the prop clock maps back onto the host's within a few ms.
+    // And each at its show time: the prop clock maps back onto the host's within a few ms.
     const peerMsOfFirst = diffU32(intended[0] as number, peer.ticks()) / 250 + performance.now();
-    const hostMsOfFirst = performance.now() + (from - clock.now()) * 1000;
+    const hostMsOfFirst = performance.now() + (from + (latched[0] as number) / 100 - clock.now()) * 1000;
     expect(Math.abs(peerMsOfFirst - hostMsOfFirst)).toBeLessThan(5);
-    expect(link.state()).toMatchObject({ status: 'connected', framesSent: 20, badInput: 0 });
+    expect(link.state()).toMatchObject({ status: 'connected', badInput: 0 });
     expect(link.state().rttMs).toBeGreaterThanOrEqual(0);
     expect(link.state().clockOffsetMs).not.toBeNull();
   });
