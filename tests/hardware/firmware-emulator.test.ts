@@ -54,12 +54,13 @@ describe('prop firmware in the emulator', () => {
     const clock = await session.syncClock(250_000);
     expect(clock.estimate()!.minRttMs).toBeLessThan(20);
     const frames: Array<{ seq: number; showAt: number; pixels: Uint8Array }> = [];
-    const start = hostMs() + 60;
+    const start = hostMs() + 70;
     for (let index = 0; index < 12; index += 1) {
-      // Irregular spacing (21..29 ms) so a firmware latching on arrival or on a fixed beat cannot pass;
-      // each frame leaves 50 ms ahead of its time, as a driver's lookahead would send it.
+      // Irregular spacing (13 or 25 ms) so a firmware latching on arrival or on a fixed beat cannot pass;
+      // each frame leaves 60 ms ahead of its time (no 60 ms window holds more than the 4 frames the prop
+      // queues), as a driver's lookahead would send it.
       const hostTime = start + index * 21 + (index % 3) * 4;
-      const wait = hostTime - 50 - hostMs();
+      const wait = hostTime - 60 - hostMs();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const showAt = clock.hostToDeviceTicks(hostTime)!;
       const pixels = framePixels(index);
