@@ -3,7 +3,7 @@ import type { Segment } from '../model/segment.js';
 import { ShowSchema, type Show } from '../model/show.js';
 import { decodePrg } from './decode-prg.js';
 import { describeZodError, FormatError } from './format-error.js';
-import type { PrgProgram, PrgSegment } from './prg-program.js';
+import { programFrames, type PrgProgram, type PrgSegment } from './prg-program.js';
 
 /** How an imported one-prop show is named. */
 export interface ImportNames {
@@ -25,6 +25,7 @@ export function programToShow(program: PrgProgram, names: ImportNames = {}): Sho
   const rate = program.refreshRate;
   if (rate > MAX_SHOW_RATE)
     throw new FormatError(`refresh rate ${rate} Hz: shows run at 1..${MAX_SHOW_RATE} Hz`);
+  programFrames(program);
   const segments: Segment[] = [];
   let cursor = 0;
   const push = (frames: number, look: Segment['look'], pixels: number, pixelCount: number): void => {

@@ -1,7 +1,7 @@
 // PRG-JSON, the seed editor's (Sequence Maker's) text form of a ball program: see prg-json.md.
 import { z } from 'zod';
 import { describeZodError, FormatError, parseJsonText } from './format-error.js';
-import { PRG_MAX_PIXELS, PRG_MAX_REFRESH_RATE } from './prg-program.js';
+import { PRG_MAX_PIXELS, PRG_MAX_PROGRAM_SECONDS, PRG_MAX_REFRESH_RATE } from './prg-program.js';
 
 const Triple = z.tuple([z.number().finite(), z.number().finite(), z.number().finite()]);
 
@@ -53,6 +53,14 @@ export const PrgJsonSchema = z
     bt: z.number().int().min(0).max(0xffffffff).optional(),
   })
   .superRefine((json, context) => {
+    if (json.end_time / json.refresh_rate > PRG_MAX_PROGRAM_SECONDS) {
+      const hours = (json.end_time / json.refresh_rate / 3600).toFixed(1);
+      context.addIssue({
+        code: 'custom',
+        message: `${hours} h is longer than the 24 h supported`,
+        path: ['end_time'],
+      });
+    }
     for (const [key, entry] of Object.entries(json.sequence)) {
       if (Number(key) > json.end_time) {
         context.addIssue({

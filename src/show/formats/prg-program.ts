@@ -1,6 +1,7 @@
 // What a .prg file holds, as data: see shared/spec/prg-format.md and prg-json.md beside this file.
 import type { Rgb } from '../color.js';
 import { fadeChannel } from '../render/fade-channel.js';
+import { FormatError } from './format-error.js';
 
 /** One colour for `frames` frames, lighting the first `pixels` pixels. */
 export interface PrgSolidSegment {
@@ -53,6 +54,20 @@ export const PRG_MAX_SEGMENT_FRAMES = 65_535;
 /** Segment count is a u16. */
 export const PRG_MAX_SEGMENTS = 65_535;
 export const PRG_MAX_REFRESH_RATE = 65_535;
+
+/** Longest program this project reads into a show or PRG-JSON: the longest show (ShowSchema.duration). */
+export const PRG_MAX_PROGRAM_SECONDS = 24 * 3600;
+
+/** Total frames of a program, refusing one longer than a day so that expanding it stays bounded. */
+export function programFrames(program: PrgProgram): number {
+  const frames = program.segments.reduce((sum, segment) => sum + segment.frames, 0);
+  if (frames / program.refreshRate > PRG_MAX_PROGRAM_SECONDS) {
+    throw new FormatError(
+      `the program lasts ${(frames / program.refreshRate / 3600).toFixed(1)} h at ${program.refreshRate} Hz; at most 24 h is supported`,
+    );
+  }
+  return frames;
+}
 
 /** The colour a segment shows on frame `index` (0-based within the segment), as the ball plays it. */
 export function prgSegmentColorAt(segment: PrgSegment, index: number, out: [number, number, number]): void {

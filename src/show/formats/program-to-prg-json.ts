@@ -3,7 +3,7 @@ import type { Show } from '../model/show.js';
 import type { FrameRate } from '../time.js';
 import { propToPrgProgram } from './export-prop-prg.js';
 import type { PrgJsonEntry, PrgJsonInput } from './prg-json.js';
-import type { PrgProgram } from './prg-program.js';
+import { programFrames, type PrgProgram } from './prg-program.js';
 
 /**
  * A ball program as PRG-JSON keyed by start frame at the program's rate. Solids and fades map one to one,
@@ -11,6 +11,7 @@ import type { PrgProgram } from './prg-program.js';
  * equal colours (the same frames on the ball, a different encoding).
  */
 export function programToPrgJson(program: PrgProgram): PrgJsonInput {
+  programFrames(program);
   const sequence: Record<string, PrgJsonEntry> = {};
   let frame = 0;
   for (const segment of program.segments) {

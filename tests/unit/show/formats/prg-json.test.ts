@@ -130,6 +130,7 @@ describe('PRG-JSON → program', () => {
       /^sequence\.0\.color: hsv colours are/,
     ],
     [{ ...seedExport, end_time: 0, sequence: { '0': { color: [1, 2, 3] } } }, /no entry lasts a frame/],
+    [{ ...seedExport, end_time: 1e12 }, /^end_time: 277777777\.8 h is longer than the 24 h supported/],
     [[], /^\(top level\): /],
   ])('names the field: %j', (value, message) => {
     expect(problem(value)).toMatch(message);

@@ -2,7 +2,14 @@
 // out of bounds; it names what is wrong and at which byte, and anything it accepts re-encodes identically.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodePrg, encodePrg, FormatError, type PrgProgram } from '../../../../src/show/formats/index.js';
+import {
+  decodePrg,
+  encodePrg,
+  FormatError,
+  importPrg,
+  programToPrgJson,
+  type PrgProgram,
+} from '../../../../src/show/formats/index.js';
 import { hex } from './golden-prg.js';
 
 const program: PrgProgram = {
@@ -159,5 +166,34 @@ describe('malformed .prg files', () => {
       }),
       { seed: 7, numRuns: 2000 },
     );
+  });
+
+  it('a program longer than a day is refused before it is expanded into a show or PRG-JSON', () => {
+    const loop = encodePrg({
+      refreshRate: 1,
+      defaultPixels: 1,
+      trailer: 0,
+      segments: [
+        {
+          kind: 'frames',
+          frames: 3,
+          pixels: 1,
+          colors: [
+            [1, 0, 0],
+            [0, 1, 0],
+            [0, 0, 1],
+          ],
+        },
+      ],
+    });
+    // The longest loop a record can hold: 65,535 repeats of 3 colours, 54.6 hours at 1 Hz.
+    const view = new DataView(loop.buffer);
+    view.setUint16(0x16, 65_535, true);
+    view.setUint16(0x16 + 8, 2, true);
+    view.setUint32(0x16 + 15, 65_535 * 3 + 2, true);
+    const program = decodePrg(loop);
+    expect(program.segments[0]!.frames).toBe(196_607);
+    expect(() => importPrg(loop)).toThrow(/the program lasts 54\.6 h at 1 Hz; at most 24 h is supported/);
+    expect(() => programToPrgJson(program)).toThrow(FormatError);
   });
 });
