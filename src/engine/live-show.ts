@@ -29,6 +29,7 @@ export class LiveShow {
   private show: Show;
   private settings: OutputSettings = FULL_OUTPUT;
   private readonly unsubscribe: (() => void)[] = [];
+  private readonly pending = new Set<NodeJS.Timeout>();
   private started = false;
 
   constructor(private readonly options: LiveShowOptions) {
@@ -43,17 +44,21 @@ export class LiveShow {
     return this.settings;
   }
 
-  /** Follow the clock: render while it plays, hold the current frame while it stands. */
+  /**
+   * Follow the clock: render while it plays, hold the current frame while it stands. An audio clock
+   * announces a change ahead of the moment it is heard (and keeps moving until then), so a pause or seek
+   * is acted on when it is heard; a play is acted on at once, so the first frames are ready in time.
+   */
   start(): void {
     if (this.started) return;
     this.started = true;
     const { clock, devices } = this.options;
     this.unsubscribe.push(
       clock.on('play', () => this.follow()),
-      clock.on('pause', () => this.follow()),
-      clock.on('ended', () => this.follow()),
-      clock.on('seek', () => this.invalidate()),
-      clock.on('loop', () => this.invalidate()),
+      clock.on('pause', (event) => this.whenHeard(event.heardAtMs, () => this.follow())),
+      clock.on('ended', (event) => this.whenHeard(event.heardAtMs, () => this.follow())),
+      clock.on('seek', (event) => this.whenHeard(event.heardAtMs, () => this.invalidate())),
+      clock.on('loop', (event) => this.whenHeard(event.heardAtMs, () => this.invalidate())),
     );
     devices.start();
     this.follow();
@@ -62,6 +67,8 @@ export class LiveShow {
   /** Stop rendering; props keep their last frame until the device manager blacks them out. */
   stop(): void {
     for (const unsubscribe of this.unsubscribe.splice(0)) unsubscribe();
+    for (const timer of this.pending) clearTimeout(timer);
+    this.pending.clear();
     this.options.devices.pause();
     this.started = false;
   }
@@ -117,6 +124,19 @@ export class LiveShow {
     }
     return frames;
   };
+
+  private whenHeard(heardAtMs: number, action: () => void): void {
+    const delayMs = heardAtMs - this.options.clock.hostNowMs();
+    if (delayMs <= 0) {
+      action();
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.pending.delete(timer);
+      if (this.started) action();
+    }, Math.ceil(delayMs));
+    this.pending.add(timer);
+  }
 
   private follow(): void {
     const { clock, devices } = this.options;
