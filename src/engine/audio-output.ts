@@ -1,5 +1,6 @@
 // Opens where the music goes: the default ALSA device, or a null sink that renders in real time and
 // plays nowhere (a machine with no sound card, a headless rehearsal, the tests).
+import { getPriority, setPriority } from 'node:os';
 import { AudioContext } from 'node-web-audio-api';
 
 /** `auto`: the device if there is one, else the null sink; `device`: the device or an error; `none`: null sink. */
@@ -12,6 +13,33 @@ export interface OpenedAudioOutput {
   readonly sink: AudioSink;
   /** Why `auto` fell back to the null sink, or null. */
   readonly fallbackReason: string | null;
+  /** The nice value the render thread got (negative: ahead of ordinary work), or null if it could not be raised. */
+  readonly renderThreadNice: number | null;
+}
+
+/** How much more urgent than the rest of the machine the audio render thread asks to be. */
+export const RENDER_THREAD_NICE = -11;
+
+/**
+ * Creates the context with the calling thread's priority raised, so the render thread it spawns inherits
+ * it (Linux threads take their nice value from their creator), then puts the calling thread back. A busy
+ * machine then delays the lights' JavaScript, never the music. Without the right to raise it (not root,
+ * no CAP_SYS_NICE) the context is created at normal priority.
+ */
+function withRaisedPriority(create: () => AudioContext): { context: AudioContext; nice: number | null } {
+  const previous = getPriority();
+  let raised = false;
+  try {
+    setPriority(RENDER_THREAD_NICE);
+    raised = true;
+  } catch {
+    // Not permitted: carry on at normal priority.
+  }
+  try {
+    return { context: create(), nice: raised ? RENDER_THREAD_NICE : null };
+  } finally {
+    if (raised) setPriority(previous);
+  }
 }
 
 export class AudioOutputError extends Error {
@@ -46,10 +74,12 @@ export function openAudioOutput(
   latencyHint: LatencyHint = 'playback',
 ): OpenedAudioOutput {
   if (choice === 'none') {
-    return { context: openNullSink(sampleRate), sink: 'none', fallbackReason: null };
+    const { context, nice } = withRaisedPriority(() => openNullSink(sampleRate));
+    return { context, sink: 'none', fallbackReason: null, renderThreadNice: nice };
   }
   try {
-    return { context: openDevice(sampleRate, latencyHint), sink: 'device', fallbackReason: null };
+    const { context, nice } = withRaisedPriority(() => openDevice(sampleRate, latencyHint));
+    return { context, sink: 'device', fallbackReason: null, renderThreadNice: nice };
   } catch (error) {
     if (choice === 'device') {
       throw new AudioOutputError(
@@ -57,11 +87,12 @@ export function openAudioOutput(
         { cause: error },
       );
     }
-    const context = openNullSink(sampleRate);
+    const { context, nice } = withRaisedPriority(() => openNullSink(sampleRate));
     return {
       context,
       sink: 'none',
       fallbackReason: `no audio output device (${reason(error)}): playing to the null sink`,
+      renderThreadNice: nice,
     };
   }
 }

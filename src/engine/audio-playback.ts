@@ -44,6 +44,18 @@ export interface AudioPlaybackOptions {
   readonly prepareOutput?: (context: AudioContext) => Promise<AudioNode>;
 }
 
+export interface ClockMeasurement {
+  readonly hostMs: number;
+  /** The context's own time, as read: it moves in render quanta. */
+  readonly contextTime: number;
+  /** The smoothed context time the clock used. */
+  readonly smoothedContextTime: number;
+  /** What now() returns at this instant. */
+  readonly position: Seconds;
+  /** The song position the raw context time maps to. */
+  readonly rawPosition: Seconds;
+}
+
 const DEFAULT_LEAD_SECONDS = 0.03;
 const DEFAULT_POLL_MS = 10;
 
@@ -119,7 +131,10 @@ export class AudioPlayback implements ShowClock, Transport {
 
   now(): Seconds {
     if (this.closed) return this.lastPosition;
-    return this.positionAtContextTime(this.heardContextTime(this.observe()));
+    const heard = this.heardContextTime(this.observe());
+    // Announce a loop or the end before returning a position past it, so no reader sees the jump first.
+    this.announce(heard);
+    return this.positionAtContextTime(heard);
   }
 
   hostNowMs(): number {
@@ -136,13 +151,23 @@ export class AudioPlayback implements ShowClock, Transport {
   }
 
   /**
-   * The same position computed from the context's raw time, unsmoothed, with the host time it was read
-   * at: what the audio itself says, for measuring the clock against.
+   * One reading of the clock beside what the audio context itself says at the same instant: the raw
+   * (quantised, unsmoothed) context time and the song position it maps to. For measuring the clock.
    */
-  sampleRaw(): { hostMs: number; contextTime: number; position: Seconds } {
+  measure(): ClockMeasurement {
     const hostMs = this.hostClock();
     const contextTime = this.context.currentTime;
-    return { hostMs, contextTime, position: this.positionAtContextTime(this.heardContextTime(contextTime)) };
+    this.smoother.observe(hostMs, contextTime);
+    const smoothedContextTime = this.smoother.read(hostMs) ?? contextTime;
+    const heard = this.heardContextTime(smoothedContextTime);
+    this.announce(heard);
+    return {
+      hostMs,
+      contextTime,
+      smoothedContextTime,
+      position: this.positionAtContextTime(heard),
+      rawPosition: this.positionAtContextTime(this.heardContextTime(contextTime)),
+    };
   }
 
   /** Seconds between the context rendering a sample and the audience hearing it. */
@@ -210,7 +235,8 @@ export class AudioPlayback implements ShowClock, Transport {
     return contextTime - this.totalLatencySeconds;
   }
 
-  private positionAtContextTime(time: number): Seconds {
+  /** Song position the context renders at context time `time` (before output latency). */
+  positionAtContextTime(time: number): Seconds {
     return positionAt(segmentAt(this.segments, time), time);
   }
 
@@ -241,12 +267,8 @@ export class AudioPlayback implements ShowClock, Transport {
     const next = update({ ...previous, anchorTime: at, anchorPosition: from });
     this.stopSource(at);
     if (next.playing && next.anchorPosition < next.duration) this.startSource(next);
-    // Segments before the one now heard are history.
-    const heard = this.heardContextTime(this.observe());
-    this.segments = [
-      ...this.segments.filter((segment, index, all) => (all[index + 1]?.anchorTime ?? Infinity) > heard),
-      next,
-    ];
+    // The whole history stays (a few numbers per change), so any past context time still maps to the song.
+    this.segments = [...this.segments.filter((segment) => segment.anchorTime < at), next];
     this.lastLoopCount = 0;
     const heardAtMs = this.heardAtMs(at);
     if (kind === 'play' || kind === 'pause') this.events.emit(kind, { at: next.anchorPosition, heardAtMs });
@@ -279,10 +301,13 @@ export class AudioPlayback implements ShowClock, Transport {
     source.onended = () => source.disconnect();
   }
 
-  /** Samples the context, and announces loops and the song's end when they are heard. */
+  /** Samples the context between reads, so loops and the song's end are announced even with no reader. */
   private poll(): void {
     if (this.closed) return;
-    const heard = this.heardContextTime(this.observe());
+    this.announce(this.heardContextTime(this.observe()));
+  }
+
+  private announce(heard: number): void {
     const segment = segmentAt(this.segments, heard);
     const loops = segment === this.latestSegment() ? loopCount(segment, heard) : 0;
     if (loops > this.lastLoopCount && segment.loop !== null) {
@@ -295,7 +320,10 @@ export class AudioPlayback implements ShowClock, Transport {
     }
     const ends = endTime(segment);
     if (segment === this.latestSegment() && heard >= ends) {
-      this.segments = [{ ...segment, anchorTime: ends, anchorPosition: segment.duration, playing: false }];
+      this.segments = [
+        ...this.segments,
+        { ...segment, anchorTime: ends, anchorPosition: segment.duration, playing: false },
+      ];
       this.source = null;
       this.events.emit('ended', { at: segment.duration, heardAtMs: this.heardAtMs(ends) });
     }

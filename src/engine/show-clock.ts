@@ -28,7 +28,10 @@ export type ShowClockEventName = keyof ShowClockEvents;
 export type ShowClockListener<E extends ShowClockEventName> = (event: ShowClockEvents[E]) => void;
 
 export interface ShowClock {
-  /** The heard song position: monotonic between events, smooth between audio render quanta. */
+  /**
+   * The heard song position, smooth between audio render quanta. It never goes back except where a seek
+   * or a loop is heard (the event's heardAtMs; a seek is announced ahead of that moment).
+   */
   now(): Seconds;
   /** The host time (performance.now() ms) the clock is disciplined against, read at the same instant. */
   hostNowMs(): number;

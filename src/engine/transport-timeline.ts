@@ -73,10 +73,10 @@ export function loopProblem(loop: LoopRange, duration: Seconds): string | null {
  * little ahead (and heard later still), so until t reaches a new segment the one before it still runs.
  */
 export function segmentAt(segments: readonly TransportSegment[], time: number): TransportSegment {
-  let current = segments[0] as TransportSegment;
-  for (const segment of segments) {
-    if (segment.anchorTime > time) break;
-    current = segment;
+  // From the end: reads are almost always about the newest segments.
+  for (let index = segments.length - 1; index > 0; index--) {
+    const segment = segments[index] as TransportSegment;
+    if (segment.anchorTime <= time) return segment;
   }
-  return current;
+  return segments[0] as TransportSegment;
 }

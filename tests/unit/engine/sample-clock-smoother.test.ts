@@ -12,6 +12,8 @@ interface Simulation {
   readonly speed?: number;
   /** Host ms ranges during which nothing renders (the audio clock stops, as in an underrun). */
   readonly stalls?: readonly (readonly [number, number])[];
+  /** Whether the renderer makes up for a stall afterwards (a late thread) instead of losing the time. */
+  readonly catchUp?: boolean;
   readonly seconds: number;
   readonly seed: number;
 }
@@ -23,14 +25,16 @@ interface Read {
   readonly truth: number;
 }
 
-function simulate({ speed = 1, stalls = [], seconds, seed }: Simulation): Read[] {
+function simulate({ speed = 1, stalls = [], catchUp = false, seconds, seed }: Simulation): Read[] {
   const random = seededRandom(seed);
   const smoother = new SampleClockSmoother();
   const reads: Read[] = [];
   let visible = 0; // the sample clock as JS sees it: the end of the last rendered quantum
   let nextVisibleAt = (QUANTUM / speed) * 1000;
   for (let hostMs = 0; hostMs < seconds * 1000; hostMs += 0.3 + random() * 1.7) {
-    const stalledMs = stalls.reduce((sum, [from, to]) => sum + Math.max(0, Math.min(to, hostMs) - from), 0);
+    const stalledMs = catchUp
+      ? 0
+      : stalls.reduce((sum, [from, to]) => sum + Math.max(0, Math.min(to, hostMs) - from), 0);
     const inStall = stalls.some(([from, to]) => hostMs >= from && hostMs < to);
     // Quantum k ends at sample time k·q, due then (plus any stall), and is seen 0–2 ms late, 1 % 10 ms late.
     while (!inStall && hostMs >= nextVisibleAt) {
@@ -89,7 +93,17 @@ describe('SampleClockSmoother', () => {
     );
     const stopped = settled(reads, 3200, 3500).map((read) => read.smoothed);
     expect(Math.max(...stopped) - Math.min(...stopped)).toBe(0);
-    const after = settled(reads, 4000);
+    // Sightings stay late after an underrun: after 0.3 s the smoother takes the new schedule.
+    const after = settled(reads, 4200);
+    expect(Math.max(...after.map((read) => Math.abs(read.smoothed - read.truth) * 1000))).toBeLessThan(0.5);
+    for (let index = 1; index < reads.length; index++) {
+      expect((reads[index] as Read).smoothed).toBeGreaterThanOrEqual((reads[index - 1] as Read).smoothed);
+    }
+  });
+
+  it('keeps the schedule when a late render thread catches up', () => {
+    const reads = simulate({ seconds: 6, seed: 5, stalls: [[3000, 3150]], catchUp: true });
+    const after = settled(reads, 3200);
     expect(Math.max(...after.map((read) => Math.abs(read.smoothed - read.truth) * 1000))).toBeLessThan(0.5);
     for (let index = 1; index < reads.length; index++) {
       expect((reads[index] as Read).smoothed).toBeGreaterThanOrEqual((reads[index - 1] as Read).smoothed);

@@ -1,0 +1,226 @@
+// A scripted null-sink playback with seeks, pauses, a loop and rate changes, reading the show clock about
+// once a millisecond beside the audio context's own time. Shared by the show-clock test (which checks the
+// figures) and the show-clock benchmark (which reports them).
+import { percentile } from '../bench/benchmark.js';
+import { AudioPlayback, type ClockMeasurement } from '../../src/engine/audio-playback.js';
+import type { ShowClockEventName } from '../../src/engine/show-clock.js';
+import { positionCodedAudio } from './position-coded-audio.js';
+
+/** Transport actions at fractions of the run (the full run is 60 s). */
+const SCRIPT: readonly { at: number; act: (playback: AudioPlayback) => void }[] = [
+  { at: 0, act: (playback) => playback.play() },
+  { at: 8 / 60, act: (playback) => playback.seek(30) },
+  { at: 15 / 60, act: (playback) => playback.pause() },
+  { at: 18 / 60, act: (playback) => playback.play() },
+  { at: 25 / 60, act: (playback) => playback.seek(5) },
+  { at: 35 / 60, act: (playback) => playback.setLoop({ start: 10, end: 14 }) },
+  { at: 45 / 60, act: (playback) => (playback.setLoop(null), playback.setRate(0.75)) },
+  { at: 52 / 60, act: (playback) => playback.setRate(1) },
+  { at: 55 / 60, act: (playback) => playback.pause() },
+  { at: 57 / 60, act: (playback) => playback.play() },
+];
+// Reads this close (host ms) to a transport change or loop are left out of the error and jitter figures:
+// there the raw and the smoothed time may sit on either side of the jump.
+const AROUND_EVENT_MS = 100;
+// heardAtMs is predicted from the smoothed clock, so it may be off by a fraction of a millisecond.
+const JUMP_SLACK_MS = 5;
+// The render thread this far behind real time was starved by the machine: the audio itself lost time.
+const STARVED_BEHIND_MS = 20;
+const RECOVERY_MS = 500;
+const SCHEDULE_HALF_WINDOW_MS = 2500;
+
+interface Read extends ClockMeasurement {
+  readonly playing: boolean;
+  readonly rate: number;
+  /** How many events had been announced when this read was taken. */
+  readonly epoch: number;
+}
+
+export interface Spread {
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+export interface SoakResult {
+  readonly seconds: number;
+  readonly reads: number;
+  /** Reads at which the context's time had just moved to a new render quantum. */
+  readonly sightings: number;
+  /**
+   * |clock − audio position| in ms at every steady read (playing, away from transport changes) while the
+   * render thread kept time; the audio position is the context's render schedule found with hindsight.
+   */
+  readonly errorMs: Spread;
+  /** Mean of (clock − audio position) in ms there: the clock's bias. */
+  readonly meanErrorMs: number;
+  /** The same over all steady reads, including while the machine starved the render thread. */
+  readonly errorAllMs: Spread;
+  /** Times the render thread fell over 20 ms behind real time. */
+  readonly starvations: number;
+  /** Share of steady reads within 0.5 s of such a starvation (left out of errorMs). */
+  readonly starvedFraction: number;
+  /** |clock − position of the raw context time| in ms at reads where the context had just stepped. */
+  readonly rawErrorMs: Spread;
+  readonly meanRawErrorMs: number;
+  /** |Δclock − Δhost·rate| between successive reads, ms: what a reader sees as jitter. */
+  readonly jitterMs: Spread;
+  /** The same for the raw context time: the steps the smoothing removes. */
+  readonly rawJitterMs: Spread;
+  /** Successive reads where the clock went back with no announced jump heard between them. */
+  readonly backwardSteps: number;
+  readonly events: readonly ShowClockEventName[];
+}
+
+function spread(values: readonly number[]): Spread {
+  return {
+    p50: percentile(values, 50),
+    p99: percentile(values, 99),
+    max: values.length ? Math.max(...values) : NaN,
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function runShowClockSoak(seconds = 60): Promise<SoakResult> {
+  const audio = positionCodedAudio(90);
+  const playback = await AudioPlayback.open(audio, { output: 'none' });
+  const events: ShowClockEventName[] = [];
+  const eventHostMs: number[] = [];
+  for (const name of ['play', 'pause', 'seek', 'loop', 'rate', 'ended'] as const) {
+    playback.on(name, (event) => {
+      events.push(name);
+      eventHostMs.push(performance.now(), event.heardAtMs);
+    });
+  }
+  const reads: Read[] = [];
+  try {
+    const startMs = performance.now();
+    let next = 0;
+    while (performance.now() - startMs < seconds * 1000) {
+      const step = SCRIPT[next];
+      if (step !== undefined && performance.now() - startMs >= step.at * seconds * 1000) {
+        step.act(playback);
+        next++;
+      }
+      const measurement = playback.measure();
+      const { playing, rate } = playback.state;
+      reads.push({ ...measurement, playing, rate, epoch: events.length });
+      await sleep(1);
+    }
+  } finally {
+    await playback.close();
+  }
+  return summarise(reads, events, eventHostMs, seconds);
+}
+
+/**
+ * The audio clock's own schedule, found with hindsight: the context's time is never seen before it is
+ * rendered, so over a few seconds either side the earliest sighting (lowest host − context offset) lies
+ * on the schedule. Returns, per read, that offset in ms.
+ */
+function scheduleOffsets(reads: readonly Read[], halfWindowMs: number): number[] {
+  const sightings = reads.filter(
+    (read, index) => index === 0 || read.contextTime !== (reads[index - 1] as Read).contextTime,
+  );
+  const offsets: number[] = [];
+  let from = 0;
+  let to = 0;
+  const window: number[] = []; // indices into sightings, offsets increasing (sliding minimum)
+  const offsetOf = (index: number) => {
+    const sighting = sightings[index] as Read;
+    return sighting.hostMs - sighting.contextTime * 1000;
+  };
+  for (const read of reads) {
+    while (to < sightings.length && (sightings[to] as Read).hostMs <= read.hostMs + halfWindowMs) {
+      while (window.length > 0 && offsetOf(window.at(-1) as number) >= offsetOf(to)) window.pop();
+      window.push(to++);
+    }
+    while (from < to && (sightings[from] as Read).hostMs < read.hostMs - halfWindowMs) from++;
+    while (window.length > 0 && (window[0] as number) < from) window.shift();
+    offsets.push(offsetOf(window[0] as number));
+  }
+  return offsets;
+}
+
+/**
+ * Host-time windows in which the render thread itself fell behind real time by more than
+ * STARVED_BEHIND_MS (the machine starved it), each extended by RECOVERY_MS for the clock to settle.
+ */
+function starvedWindows(reads: readonly Read[]): [number, number][] {
+  const windows: [number, number][] = [];
+  let last = reads[0];
+  for (const read of reads) {
+    if (last === undefined || read.contextTime === last.contextTime) continue;
+    const behindMs = read.hostMs - last.hostMs - (read.contextTime - last.contextTime) * 1000;
+    if (behindMs > STARVED_BEHIND_MS) windows.push([last.hostMs, read.hostMs + RECOVERY_MS]);
+    last = read;
+  }
+  return windows;
+}
+
+function mean(values: readonly number[]): number {
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+function summarise(
+  reads: Read[],
+  events: ShowClockEventName[],
+  eventHostMs: number[],
+  seconds: number,
+): SoakResult {
+  const nearEvent = (hostMs: number) => eventHostMs.some((at) => Math.abs(hostMs - at) < AROUND_EVENT_MS);
+  const starved = starvedWindows(reads);
+  const inStarved = (hostMs: number) => starved.some(([from, to]) => hostMs >= from && hostMs <= to);
+  const offsets = scheduleOffsets(reads, SCHEDULE_HALF_WINDOW_MS);
+  const scheduleErrors: number[] = [];
+  const keptTimeErrors: number[] = [];
+  const rawErrors: number[] = [];
+  const jitter: number[] = [];
+  const rawJitter: number[] = [];
+  let sightings = 0;
+  let backwardSteps = 0;
+  for (let index = 1; index < reads.length; index++) {
+    const previous = reads[index - 1] as Read;
+    const read = reads[index] as Read;
+    // The contract: the clock only goes back at the moment an announced jump is heard (its heardAtMs).
+    const jumpHeardBetween = eventHostMs.some(
+      (at) => at >= previous.hostMs - JUMP_SLACK_MS && at <= read.hostMs + JUMP_SLACK_MS,
+    );
+    if (read.position < previous.position && !jumpHeardBetween) backwardSteps++;
+    const steady =
+      previous.epoch === read.epoch &&
+      read.playing &&
+      previous.playing &&
+      !nearEvent(read.hostMs) &&
+      !nearEvent(previous.hostMs);
+    if (!steady) continue;
+    const expected = ((read.hostMs - previous.hostMs) / 1000) * read.rate;
+    const scheduled = (read.hostMs - (offsets[index] as number)) / 1000;
+    const error = (read.smoothedContextTime - scheduled) * read.rate * 1000;
+    scheduleErrors.push(error);
+    if (!inStarved(read.hostMs)) keptTimeErrors.push(error);
+    jitter.push(Math.abs(read.position - previous.position - expected) * 1000);
+    rawJitter.push(Math.abs(read.rawPosition - previous.rawPosition - expected) * 1000);
+    if (read.contextTime !== previous.contextTime) {
+      sightings++;
+      rawErrors.push((read.position - read.rawPosition) * 1000);
+    }
+  }
+  return {
+    seconds,
+    reads: reads.length,
+    sightings,
+    errorMs: spread(keptTimeErrors.map(Math.abs)),
+    meanErrorMs: mean(keptTimeErrors),
+    errorAllMs: spread(scheduleErrors.map(Math.abs)),
+    starvations: starved.length,
+    starvedFraction: 1 - keptTimeErrors.length / scheduleErrors.length,
+    rawErrorMs: spread(rawErrors.map(Math.abs)),
+    meanRawErrorMs: mean(rawErrors),
+    jitterMs: spread(jitter),
+    rawJitterMs: spread(rawJitter),
+    backwardSteps,
+    events,
+  };
+}
