@@ -15,6 +15,7 @@ export const requiredSystemPackages = [
   { probe: '/usr/bin/sox', pkg: 'sox' },
   { probe: '/usr/share/doc/libsox-fmt-all', pkg: 'libsox-fmt-all' },
   { probe: '/usr/bin/ffmpeg', pkg: 'ffmpeg' },
+  { probe: '/usr/bin/arecord', pkg: 'alsa-utils' },
   { probe: '/usr/bin/espeak-ng', pkg: 'espeak-ng' },
   { probe: '/usr/bin/fluidsynth', pkg: 'fluidsynth' },
   { probe: '/usr/share/sounds/sf2/FluidR3_GM.sf2', pkg: 'fluid-soundfont-gm' },
