@@ -88,6 +88,12 @@ export function computeSpectralFeatures(
       .map(({ band }) => band),
   );
   const pitchClassOfBin = chromaMap(sampleRate, analysisFftSize);
+  const chromaFirstBin = pitchClassOfBin.findIndex((pitchClass) => pitchClass >= 0);
+  const chromaLastBin = pitchClassOfBin.findLastIndex((pitchClass) => pitchClass >= 0);
+  // Flat typed arrays: the filterbank is applied 80 times a second of audio.
+  const filterBins = Int32Array.from(filterbank, ({ bin }) => bin);
+  const filterBands = Int32Array.from(filterbank, ({ band }) => band);
+  const filterWeights = Float64Array.from(filterbank, ({ weight }) => weight);
   const melBands = new Float32Array(frameCount * melBandCount);
   const chroma = new Float32Array(frameCount * 12);
   const rms = new Float32Array(frameCount);
@@ -99,12 +105,16 @@ export function computeSpectralFeatures(
   const half = analysisFftSize / 2;
   for (let t = 0; t < frameCount; t += 1) {
     const start = t * analysisHop - half;
-    let energy = 0;
-    for (let index = 0; index < analysisFftSize; index += 1) {
-      const sample = samples[start + index] ?? 0;
-      frame[index] = sample * (window[index] as number);
-      if (index >= half - analysisHop / 2 && index < half + analysisHop / 2) energy += sample * sample;
+    if (start >= 0 && start + analysisFftSize <= samples.length) {
+      for (let index = 0; index < analysisFftSize; index += 1)
+        frame[index] = samples[start + index]! * window[index]!;
+    } else {
+      for (let index = 0; index < analysisFftSize; index += 1)
+        frame[index] = (samples[start + index] ?? 0) * window[index]!;
     }
+    let energy = 0;
+    for (let index = start + half - analysisHop / 2; index < start + half + analysisHop / 2; index += 1)
+      energy += (samples[index] ?? 0) ** 2;
     rms[t] = Math.sqrt(energy / analysisHop);
     fft.powerSpectrum(frame, power);
     bandEnergy.fill(0);
@@ -125,11 +135,11 @@ export function computeSpectralFeatures(
     onsetStrength[t] = flux / melBandCount;
     lowOnsetStrength[t] = lowFlux / Math.max(1, lowBands.size);
     let chromaTotal = 0;
-    for (let bin = 0; bin < power.length; bin += 1) {
-      const pitchClass = pitchClassOfBin[bin] as number;
+    for (let bin = chromaFirstBin; bin <= chromaLastBin; bin += 1) {
+      const pitchClass = pitchClassOfBin[bin]!;
       if (pitchClass < 0) continue;
-      const value = Math.sqrt(power[bin] as number);
-      chroma[t * 12 + pitchClass] = (chroma[t * 12 + pitchClass] as number) + value;
+      const value = Math.sqrt(power[bin]!);
+      chroma[t * 12 + pitchClass] += value;
       chromaTotal += value;
     }
     if (chromaTotal > 0)

@@ -42,12 +42,18 @@ export function downsampleForAnalysis(
   const taps = decimationTaps(factor);
   const delay = (taps.length - 1) / 2;
   const output = new Float32Array(Math.floor(samples.length / factor));
+  const tapCount = taps.length;
   for (let out = 0; out < output.length; out += 1) {
-    const centre = out * factor;
+    const first = out * factor - delay;
     let sum = 0;
-    for (let tap = 0; tap < taps.length; tap += 1) {
-      const index = centre + tap - delay;
-      if (index >= 0 && index < samples.length) sum += (taps[tap] as number) * (samples[index] as number);
+    if (first >= 0 && first + tapCount <= samples.length) {
+      // Interior: no bounds checks in the hot loop.
+      for (let tap = 0; tap < tapCount; tap += 1) sum += taps[tap]! * samples[first + tap]!;
+    } else {
+      for (let tap = 0; tap < tapCount; tap += 1) {
+        const index = first + tap;
+        if (index >= 0 && index < samples.length) sum += taps[tap]! * samples[index]!;
+      }
     }
     output[out] = sum;
   }
