@@ -6,7 +6,7 @@ import { frameIndexAt } from '../../src/show/time.js';
 import { readPinBursts } from '../support/emulated-prop.js';
 import { markedFrame, pinLatches } from '../support/latch-marks.js';
 import { percentile, round, type Benchmark } from './benchmark.js';
-import { load, sleep, until, withSerialRig } from './device-rig.js';
+import { load, sleep, until, withSerialRig } from '../support/serial-rig.js';
 
 const FPS = 100;
 const FRAMES = 1100;

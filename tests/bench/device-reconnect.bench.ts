@@ -7,7 +7,7 @@ import { frameIndexAt } from '../../src/show/time.js';
 import { monotonicMs, readPinBursts, type EmulatedProp } from '../support/emulated-prop.js';
 import { markedFrame, pinLatches } from '../support/latch-marks.js';
 import { percentile, round, type Benchmark } from './benchmark.js';
-import { load, sleep, until, withSerialRig, type SerialRig } from './device-rig.js';
+import { load, sleep, until, withSerialRig, type SerialRig } from '../support/serial-rig.js';
 
 const FPS = 100;
 const UNPLUGS = 5;

@@ -8,8 +8,8 @@ import { DeviceManager } from '../../src/devices/device-manager.js';
 import { fixedPort } from '../../src/devices/port-locator.js';
 import { SerialLink, type SerialProp } from '../../src/devices/serial/serial-link.js';
 import type { ShowClock } from '../../src/devices/show-clock.js';
-import { EmulatedProp, buildFirmware, monotonicMs } from '../support/emulated-prop.js';
-import { PtyPair } from '../support/pty-pair.js';
+import { EmulatedProp, buildFirmware, monotonicMs } from './emulated-prop.js';
+import { PtyPair } from './pty-pair.js';
 
 export interface SerialRig {
   readonly pty: PtyPair;
