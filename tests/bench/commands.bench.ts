@@ -1,5 +1,6 @@
 import { apply, type Show } from '../../src/show/index.js';
 import { bigShow } from '../support/big-show.js';
+import { realisticEdit } from '../support/realistic-edits.js';
 import { percentile, round, type Benchmark } from './benchmark.js';
 
 const benchmark: Benchmark = {
@@ -10,54 +11,7 @@ const benchmark: Benchmark = {
     const segmentsBefore = show.props.reduce((sum, prop) => sum + prop.segments.length, 0);
     const samples: number[] = [];
     const perType: Record<string, number[]> = {};
-    const commandFor = (index: number): Record<string, unknown> => {
-      const propId = `ball${(index % 10) + 1}`;
-      const start = ((index * 7919) % 9900) / 10;
-      switch (index % 5) {
-        case 0:
-          return {
-            type: 'addSegment',
-            propId,
-            start,
-            end: start + 0.5,
-            look: { kind: 'solid', color: [index % 256, 0, 0] },
-          };
-        case 1:
-          return {
-            type: 'addEffect',
-            propIds: [propId, 'ball1'],
-            start,
-            end: start + 2,
-            effect: { kind: 'strobe', color: [255, 255, 255], rateHz: 10 },
-          };
-        case 2:
-          return { type: 'clearRange', propIds: [propId], start, end: start + 1 };
-        case 3:
-          return {
-            type: 'pattern',
-            propIds: [propId],
-            start,
-            end: start + 4,
-            every: 'beat',
-            duration: 0.1,
-            look: { kind: 'solid', color: [0, 0, 255] },
-          };
-        default:
-          return {
-            type: 'batch',
-            commands: [
-              {
-                type: 'addSegment',
-                propId,
-                start,
-                end: start + 0.25,
-                look: { kind: 'fade', from: [0, 0, 0], to: [255, 0, 0] },
-              },
-              { type: 'setDefaultColor', propId, color: [1, 1, 1] },
-            ],
-          };
-      }
-    };
+    const commandFor = (index: number) => realisticEdit(index, 10, 990);
     for (let index = 0; index < 3000; index++) {
       const command = commandFor(index);
       const started = process.hrtime.bigint();

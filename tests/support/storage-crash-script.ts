@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Checkpoint, CommitOptions, CommitResult, Show } from '../../src/show/index.js';
 import { bigShow } from './big-show.js';
+import { realisticEdit } from './realistic-edits.js';
 
 export const CRASH_SHOW_ID = 'test-show';
 
@@ -33,48 +34,7 @@ export function nextEdit<R extends CommitResult | Promise<CommitResult>>(history
   if (step % 11 === 0 && history.canUndo) return history.undo(who);
   if (step % 13 === 0 && history.canRedo) return history.redo(who);
   if (step % 29 === 0 && history.revision > 5) return history.revert(history.revision - 5, who);
-  return history.commit(editCommand(step), who);
-}
-
-function editCommand(step: number): Record<string, unknown> {
-  const propId = `ball${(step % 8) + 1}`;
-  const start = ((step * 7919) % 950) / 10;
-  switch (step % 4) {
-    case 0:
-      return {
-        type: 'addSegment',
-        propId,
-        start,
-        end: start + 0.7,
-        look: { kind: 'solid', color: [step % 256, 10, 200] },
-      };
-    case 1:
-      return {
-        type: 'pattern',
-        propIds: [propId, 'ball1'],
-        start,
-        end: start + 2,
-        every: 'beat',
-        duration: 0.1,
-        look: { kind: 'solid', color: [0, 0, 255] },
-      };
-    case 2:
-      return { type: 'clearRange', propIds: [propId], start, end: start + 1.5 };
-    default:
-      return {
-        type: 'batch',
-        commands: [
-          {
-            type: 'addSegment',
-            propId,
-            start,
-            end: start + 0.3,
-            look: { kind: 'fade', from: [0, 0, 0], to: [255, 0, 0] },
-          },
-          { type: 'addSegment', propId: 'ball2', start, end: start + 0.4, look: { kind: 'rainbow' } },
-        ],
-      };
-  }
+  return history.commit(realisticEdit(step, 8, 95), who);
 }
 
 /** A digest of a checkpoint that ignores key order, to compare what was acknowledged with what was read back. */

@@ -50,7 +50,7 @@ function runAndKill(dataDir: string, killWhileOpening: boolean, openMsGuess: num
       } else if (word === 'ready') {
         if (openingAt !== undefined) openMs = performance.now() - openingAt;
         phase = 'committing';
-        killLater(Math.random() * 60);
+        killLater(Math.random() * 150);
       } else if (word === 'ack') {
         acknowledged.set(Number(first), String(second));
       } else if (word === 'named') {
@@ -136,5 +136,5 @@ describe('storage crash safety', () => {
       }),
     );
     expect(acknowledged).toBeGreaterThan(KILLS);
-  }, 120_000);
+  }, 300_000);
 });
