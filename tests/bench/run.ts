@@ -13,7 +13,9 @@ async function loadBenchmarks(): Promise<Benchmark[]> {
     .sort();
   const benchmarks: Benchmark[] = [];
   for (const file of files) {
-    const module = (await import(pathToFileURL(join(here, file)).href)) as { default?: Benchmark | Benchmark[] };
+    const module = (await import(pathToFileURL(join(here, file)).href)) as {
+      default?: Benchmark | Benchmark[];
+    };
     const exported = module.default;
     if (exported === undefined) throw new Error(`${file} has no default export`);
     benchmarks.push(...(Array.isArray(exported) ? exported : [exported]));
@@ -25,7 +27,9 @@ const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 const all = await loadBenchmarks();
 const unknown = wanted.filter((name) => !all.some((bench) => bench.name === name));
 if (unknown.length > 0) {
-  console.error(`unknown benchmark ${unknown.join(', ')}; known: ${all.map((bench) => bench.name).join(', ')}`);
+  console.error(
+    `unknown benchmark ${unknown.join(', ')}; known: ${all.map((bench) => bench.name).join(', ')}`,
+  );
   process.exit(2);
 }
 let failed = false;

@@ -78,14 +78,12 @@ export const commandArb: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   },
   {
     weight: 2,
-    arbitrary: fc
-      .tuple(propsArb, rangeArb, rgbArb)
-      .map(([ids, range, color]) => ({
-        type: 'addEffect',
-        propIds: ids,
-        ...range,
-        effect: { kind: 'strobe', color, rateHz: 8 },
-      })),
+    arbitrary: fc.tuple(propsArb, rangeArb, rgbArb).map(([ids, range, color]) => ({
+      type: 'addEffect',
+      propIds: ids,
+      ...range,
+      effect: { kind: 'strobe', color, rateHz: 8 },
+    })),
   },
   {
     weight: 2,
@@ -114,16 +112,14 @@ export const commandArb: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   },
   {
     weight: 2,
-    arbitrary: fc
-      .tuple(propsArb, rangeArb, lookArb, fc.boolean())
-      .map(([ids, range, look, alternate]) => ({
-        type: 'pattern',
-        propIds: ids,
-        ...range,
-        look,
-        alternate,
-        duration: 0.1,
-      })),
+    arbitrary: fc.tuple(propsArb, rangeArb, lookArb, fc.boolean()).map(([ids, range, look, alternate]) => ({
+      type: 'pattern',
+      propIds: ids,
+      ...range,
+      look,
+      alternate,
+      duration: 0.1,
+    })),
   },
   {
     weight: 1,

@@ -38,9 +38,14 @@ if (missing.length > 0) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   try {
     execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing], {
+      stdio: 'inherit',
+      env,
+    });
   } catch {
-    console.error(`pretest: could not install ${missing.join(' ')}; install them with apt-get and run again.`);
+    console.error(
+      `pretest: could not install ${missing.join(' ')}; install them with apt-get and run again.`,
+    );
     process.exit(1);
   }
   const still = missingPackages();
