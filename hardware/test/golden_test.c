@@ -147,6 +147,41 @@ int main(int argc, char **argv) {
     free(wire);
   }
 
+  const json *programs = json_get(root, "programs");
+  for (size_t i = 0; programs && i < programs->count; i++) {
+    const json *vector = &programs->children[i];
+    const char *name = json_get(vector, "name")->string;
+    size_t length;
+    uint8_t *image = hex_decode(json_get(vector, "image")->string, &length);
+    pm_program_image program;
+    int ok = pm_program_parse(image, (uint16_t)length, &program) == PM_OK;
+    const json *samples = json_get(vector, "samples");
+    for (size_t k = 0; ok && k < samples->count; k++) {
+      const json *sample = &samples->children[k];
+      int32_t elapsed = (int32_t)json_get(sample, "elapsedMs")->number;
+      const json *rgb = json_get(sample, "rgb");
+      const json *next = json_get(sample, "msToNext");
+      uint8_t color[3];
+      uint32_t until;
+      pm_program_color_at(&program, elapsed, color, &until);
+      uint32_t want_until = next->kind == J_NULL ? UINT32_MAX : (uint32_t)next->number;
+      for (int c = 0; c < 3; c++) ok &= color[c] == (uint8_t)rgb->children[c].number;
+      ok &= until == want_until;
+      if (!ok) printf("  %s at %ld ms: %u,%u,%u for %lu ms\n", name, (long)elapsed, color[0], color[1], color[2], (unsigned long)until);
+    }
+    check(ok, "program", name, "see above");
+    free(image);
+  }
+  const json *bad_programs = json_get(root, "invalidPrograms");
+  for (size_t i = 0; bad_programs && i < bad_programs->count; i++) {
+    size_t length;
+    uint8_t *image = hex_decode(json_get(&bad_programs->children[i], "image")->string, &length);
+    pm_program_image program;
+    check(pm_program_parse(image, (uint16_t)length, &program) == PM_E_PROGRAM_INVALID, "invalid program",
+          json_get(&bad_programs->children[i], "name")->string, "was accepted");
+    free(image);
+  }
+
   printf("%d passed, %d failed\n", passed, failed);
   return failed == 0 && passed > 0 ? 0 : 1;
 }

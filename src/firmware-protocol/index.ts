@@ -44,6 +44,7 @@ export {
   encodeProgramImage,
   decodeProgramImage,
   programColorAt,
+  programStepAt,
   PROGRAM_IMAGE_FORMAT,
 } from './program-image.js';
 export type { ProgramImage, ProgramStep } from './program-image.js';

@@ -62,18 +62,27 @@ export function decodeProgramImage(bytes: Uint8Array): DecodeResult<ProgramImage
   return ok({ loop: (flags & 1) === 1, steps });
 }
 
-/** The colour a program shows `elapsedMs` after the show start (black before it and after a non-looping end). */
-export function programColorAt(image: ProgramImage, elapsedMs: number): readonly [number, number, number] {
-  if (elapsedMs < 0) return [0, 0, 0];
+/** What a program shows `elapsedMs` after the show start, and for how many more ms (null: for ever).
+ * Black before the start and after the end of a program that does not loop. */
+export function programStepAt(
+  image: ProgramImage,
+  elapsedMs: number,
+): { readonly rgb: readonly [number, number, number]; readonly msToNext: number | null } {
+  if (elapsedMs < 0) return { rgb: [0, 0, 0], msToNext: -elapsedMs };
   const total = image.steps.reduce((sum, step) => sum + step.durationMs, 0);
   let position = elapsedMs;
   if (position >= total) {
-    if (!image.loop) return [0, 0, 0];
+    if (!image.loop) return { rgb: [0, 0, 0], msToNext: null };
     position %= total;
   }
   for (const step of image.steps) {
-    if (position < step.durationMs) return step.rgb;
+    if (position < step.durationMs) return { rgb: step.rgb, msToNext: step.durationMs - position };
     position -= step.durationMs;
   }
-  return [0, 0, 0];
+  return { rgb: [0, 0, 0], msToNext: null };
+}
+
+/** The colour a program shows `elapsedMs` after the show start. */
+export function programColorAt(image: ProgramImage, elapsedMs: number): readonly [number, number, number] {
+  return programStepAt(image, elapsedMs).rgb;
 }

@@ -22,6 +22,20 @@ const GoldenVectorsSchema = z.object({
     }),
   ),
   invalid: z.array(z.object({ name: z.string(), wire: HexSchema, error: z.string() })),
+  programs: z.array(
+    z.object({
+      name: z.string(),
+      image: HexSchema,
+      samples: z.array(
+        z.object({
+          elapsedMs: z.number().int(),
+          rgb: z.tuple([z.number(), z.number(), z.number()]),
+          msToNext: z.number().int().nullable(),
+        }),
+      ),
+    }),
+  ),
+  invalidPrograms: z.array(z.object({ name: z.string(), image: HexSchema })),
 });
 
 export type GoldenVectors = z.infer<typeof GoldenVectorsSchema>;

@@ -3,7 +3,11 @@ import {
   decodeProgramImage,
   encodeProgramImage,
   programColorAt,
+  programStepAt,
 } from '../../../src/firmware-protocol/index.js';
+import { fromHex, loadGoldenVectors } from './golden-vectors.js';
+
+const vectors = loadGoldenVectors();
 
 const image = {
   loop: true,
@@ -37,5 +41,20 @@ describe('program image', () => {
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.fault.code).toBe('programInvalid');
     }
+  });
+});
+
+describe('golden vectors: program images (shared with the firmware)', () => {
+  it.each(vectors.programs)('$name plays as the vectors say', ({ image, samples }) => {
+    const decoded = decodeProgramImage(fromHex(image));
+    if (!decoded.ok) throw new Error(decoded.fault.message);
+    for (const { elapsedMs, rgb, msToNext } of samples) {
+      expect(programStepAt(decoded.value, elapsedMs)).toEqual({ rgb, msToNext });
+    }
+  });
+
+  it.each(vectors.invalidPrograms)('refuses $name', ({ image }) => {
+    const decoded = decodeProgramImage(fromHex(image));
+    expect(decoded.ok).toBe(false);
   });
 });
