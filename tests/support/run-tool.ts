@@ -11,10 +11,16 @@ export interface SystemTool {
 
 export const sox: SystemTool = { path: '/usr/bin/sox', debianPackage: 'sox libsox-fmt-all' };
 export const ffmpeg: SystemTool = { path: '/usr/bin/ffmpeg', debianPackage: 'ffmpeg' };
+export const arecord: SystemTool = { path: '/usr/bin/arecord', debianPackage: 'alsa-utils' };
 
-export function runTool(tool: SystemTool, args: readonly string[]): void {
+/** Fails, naming the package, when a tool the test drives (directly or through the code) is missing. */
+export function requireTool(tool: SystemTool): void {
   if (!existsSync(tool.path))
     throw new Error(`${tool.path} is missing: apt-get install ${tool.debianPackage}`);
+}
+
+export function runTool(tool: SystemTool, args: readonly string[]): void {
+  requireTool(tool);
   try {
     execFileSync(tool.path, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (error) {
