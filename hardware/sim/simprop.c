@@ -4,9 +4,11 @@
  *    an existing one (the device end of a socat pair). Bytes for the firmware wait in our own buffer and
  *    enter the emulated UART only while its 64-byte FIFO says XON, so nothing is dropped.
  *  - Real time: a cycle timer every 100 us of emulated time compares the cycle count with the host's
- *    monotonic clock and waits (in ppoll on the tty, so input wakes it) while the emulator is ahead. If
- *    the host starves it by more than 2 ms it gives that time up (a "slip") instead of racing, and says
- *    so in the last line of the edge log: "# stats slips N slipped_ns T max_lag_ns L".
+ *    monotonic clock and waits (on an eventfd the tty thread signals, so input wakes it) while the
+ *    emulator is ahead. The emulator thread runs at SCHED_FIFO when allowed; the tty and the log file
+ *    have their own normal-priority threads. If the host starves it by more than 2 ms anyway it gives
+ *    that time up (a "slip") instead of racing, and says so in the log ("# slip <cycle> <ns>", and last
+ *    "# stats slips N slipped_ns T max_lag_ns L").
  *    simavr's own sleep callback is replaced; while the firmware sleeps the emulator jumps to the next
  *    timer event, at most 100 us away.
  *  - With --edges FILE every level change of the WS2812 data pin (PD7) is logged as "<cycle> <level>",
