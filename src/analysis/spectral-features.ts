@@ -118,8 +118,10 @@ export function computeSpectralFeatures(
     rms[t] = Math.sqrt(energy / analysisHop);
     fft.powerSpectrum(frame, power);
     bandEnergy.fill(0);
-    for (const { bin, band, weight } of filterbank)
-      bandEnergy[band] = (bandEnergy[band] as number) + weight * (power[bin] ?? 0);
+    for (let entry = 0; entry < filterBins.length; entry += 1) {
+      const band = filterBands[entry]!;
+      bandEnergy[band] = bandEnergy[band]! + filterWeights[entry]! * (power[filterBins[entry]!] ?? 0);
+    }
     let flux = 0;
     let lowFlux = 0;
     for (let band = 0; band < melBandCount; band += 1) {
@@ -139,7 +141,7 @@ export function computeSpectralFeatures(
       const pitchClass = pitchClassOfBin[bin]!;
       if (pitchClass < 0) continue;
       const value = Math.sqrt(power[bin]!);
-      chroma[t * 12 + pitchClass] += value;
+      chroma[t * 12 + pitchClass] = chroma[t * 12 + pitchClass]! + value;
       chromaTotal += value;
     }
     if (chromaTotal > 0)
