@@ -80,8 +80,12 @@ export function encodePrg(program: PrgProgram): Uint8Array {
   checkInteger(program.refreshRate, 1, PRG_MAX_REFRESH_RATE, 'refresh rate');
   checkInteger(program.defaultPixels, 1, PRG_MAX_PIXELS, 'default pixels');
   checkInteger(program.trailer, 0, U32_MAX, 'BT trailer value');
+  if (program.segments.length === 0) throw new FormatError('a program needs at least one segment');
+  // Checked before splitting too: a NaN or fractional length must be refused, not split into nothing.
+  program.segments.forEach((segment, index) =>
+    checkInteger(segment.frames, 1, U32_MAX, `segment ${index} frames`),
+  );
   const segments = fitBallLimits(program.segments);
-  if (segments.length === 0) throw new FormatError('a program needs at least one segment');
   if (segments.length > PRG_MAX_SEGMENTS) {
     throw new FormatError(
       `${segments.length} segments after splitting; a .prg holds at most ${PRG_MAX_SEGMENTS}`,

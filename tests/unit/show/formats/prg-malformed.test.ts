@@ -197,3 +197,41 @@ describe('malformed .prg files', () => {
     expect(() => programToPrgJson(program)).toThrow(FormatError);
   });
 });
+
+describe('programs the encoder refuses', () => {
+  const solid = {
+    kind: 'solid' as const,
+    frames: 10,
+    pixels: 4,
+    color: [1, 2, 3] as [number, number, number],
+  };
+  const base: PrgProgram = { refreshRate: 100, defaultPixels: 4, trailer: 0, segments: [solid] };
+
+  it.each([
+    ['no segments', { ...base, segments: [] }, /at least one segment/],
+    ['a NaN length', { ...base, segments: [{ ...solid, frames: Number.NaN }] }, /segment 0 frames is NaN/],
+    [
+      'a fractional length',
+      { ...base, segments: [{ ...solid, frames: 70_000.5 }] },
+      /segment 0 frames is 70000\.5/,
+    ],
+    [
+      '5 pixels',
+      { ...base, segments: [{ ...solid, pixels: 5 }] },
+      /segment 0 pixels is 5, expected a whole number 1\.\.4/,
+    ],
+    [
+      'a channel of 256',
+      { ...base, segments: [{ ...solid, color: [0, 256, 0] }] },
+      /segment 0 color channel 1 is 256/,
+    ],
+    [
+      'an empty buffer',
+      { ...base, segments: [{ kind: 'frames', frames: 5, pixels: 1, colors: [] }] },
+      /colour count is 0/,
+    ],
+    ['0 Hz', { ...base, refreshRate: 0 }, /refresh rate is 0/],
+  ] as [string, PrgProgram, RegExp][])('%s', (_, program, message) => {
+    expect(() => encodePrg(program)).toThrow(message);
+  });
+});
