@@ -5,6 +5,12 @@ import { describeZodError, FormatError } from './format-error.js';
 import type { ImportNames } from './import-prg.js';
 import { SmprojSchema, type Smproj, type SmprojSegment } from './smproj.js';
 
+/**
+ * The seed editor keeps segment times to 1/100 s whatever its refreshRate (which only sets its PRG export
+ * resolution, and is 1 Hz in some saved projects): a show at 1 Hz would move every boundary to a whole second.
+ */
+const SEED_TIME_PRECISION_HZ = 100;
+
 export interface SmprojImport {
   readonly show: Show;
   /** The project's audio file path as saved (the show gets an audio reference once the file is hashed). */
@@ -59,7 +65,7 @@ export function importSmproj(value: unknown, names: Pick<ImportNames, 'showId'> 
     id: names.showId ?? 'imported',
     name: project.metadata.name.slice(0, 200) || 'Untitled Project',
     duration,
-    frameRate: project.settings.refreshRate,
+    frameRate: Math.max(SEED_TIME_PRECISION_HZ, project.settings.refreshRate),
     lyrics,
     props,
     nextSegmentNumber: segmentNumber,

@@ -116,6 +116,16 @@ describe('.smproj import', () => {
     expect(problem(value)).toMatch(message);
   });
 
+  it('keeps the editor’s 0.01 s timing even when the project was saved at refreshRate 1', () => {
+    const project = {
+      ...seedProject(),
+      settings: { defaultPixels: 4, refreshRate: 1, totalDuration: 294.1 },
+    };
+    const imported = importSmproj(project).show;
+    expect(imported.frameRate).toBe(100);
+    expect(imported.props[0]!.segments[1]!.start).toBe(20.94);
+  });
+
   it('reports JSON syntax errors with line and column', () => {
     expect(() => parseSmprojText('{\n "metadata": {,\n}')).toThrow(
       /the \.smproj file is not valid JSON at line 2/,
