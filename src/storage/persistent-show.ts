@@ -26,6 +26,8 @@ export class PersistentShow {
   private acknowledged: { show: Show; revision: number };
   /** Set while the store cannot be read back after a failed write; every change is refused meanwhile. */
   private storageFailure: Error | undefined;
+  /** The name shows.db lists the show under, when known to match. */
+  private listedName: string | undefined;
 
   private constructor(
     private readonly store: ShowStore,
@@ -44,7 +46,15 @@ export class PersistentShow {
     options: PersistentShowOptions = {},
   ): Promise<PersistentShow> {
     await store.createShow(show);
-    return new PersistentShow(store, show.id, show, new ShowHistory(show, [], options.clock), options.clock);
+    const created = new PersistentShow(
+      store,
+      show.id,
+      show,
+      new ShowHistory(show, [], options.clock),
+      options.clock,
+    );
+    created.listedName = show.name;
+    return created;
   }
 
   /** Loads a stored show at its latest checkpoint, with its whole history and checkpoint names. */
@@ -144,8 +154,25 @@ export class PersistentShow {
         throw this.failureError(`saving ${result.checkpoint.id}`, error);
       }
       this.acknowledged = { show: result.show, revision: result.checkpoint.revision };
+      await this.syncListedName();
       return result;
     });
+  }
+
+  /**
+   * Keeps the show list's name in step with the show's own (setShowInfo can rename it). The list is only a
+   * label: the checkpoint is saved whether or not this works, and a failure is tried again after the next
+   * change.
+   */
+  private async syncListedName(): Promise<void> {
+    const name = this.acknowledged.show.name;
+    if (this.listedName === name) return;
+    try {
+      await this.store.setListedName(this.showId, name);
+      this.listedName = name;
+    } catch {
+      this.listedName = undefined;
+    }
   }
 
   /** Puts the history back to the acknowledged checkpoints, from memory (the disk may be unreadable). */

@@ -150,6 +150,15 @@ export class ShowStore {
     });
   }
 
+  /** Changes the name the show is listed under (after a setShowInfo renamed it). */
+  setListedName(showId: string, name: string): Promise<void> {
+    return this.queue.run(async () => {
+      const record = await this.index.findOne({ _id: showId });
+      if (!record) throw new StorageError(`no show "${showId}"`, this.index.file);
+      if (record.name !== name) await this.index.put({ ...record, name });
+    });
+  }
+
   /** Gives a checkpoint a name (or a new one). */
   nameCheckpoint(checkpointId: string, name: string): Promise<void> {
     return this.queue.run(async () => {

@@ -160,4 +160,37 @@ describe('show store', () => {
     expect(stored.droppedTornLines).toBe(0);
     await storage.close();
   });
+
+  it('lists a show under its new name once setShowInfo renames it', async () => {
+    const dataDir = dirs.next();
+    let storage = await openStorage(dataDir);
+    const show = await PersistentShow.create(storage.shows, emptyShow());
+    await show.commit({ type: 'setShowInfo', name: 'Finale' }, who);
+    expect((await storage.shows.listShows()).map((summary) => summary.name)).toEqual(['Finale']);
+    await storage.close();
+    storage = await openStorage(dataDir);
+    expect((await storage.shows.listShows()).map((summary) => summary.name)).toEqual(['Finale']);
+    await storage.close();
+  });
+
+  it('ignores what an interrupted compaction or an interrupted create left behind', async () => {
+    const dataDir = dirs.next();
+    let storage = await openStorage(dataDir);
+    const show = await PersistentShow.create(storage.shows, emptyShow());
+    await show.commit(solid('ball1', 0, 10), who);
+    const file = showFile(storage);
+    await storage.close();
+    // A compaction killed while writing its temporary file: the datafile itself is untouched.
+    writeFileSync(`${file}~`, '{"_id":"initial","type":"initial","show":"{\\"half');
+    // A create killed between writing the show's file and listing it.
+    const orphan = join(dataDir, 'shows', 'orphan-4f1d3c2b1a09.db');
+    writeFileSync(orphan, '{"_id":"initial","type":"initial","show":"{}"}\n');
+
+    storage = await openStorage(dataDir);
+    const back = await PersistentShow.load(storage.shows, 'test-show');
+    expect(back.revision).toBe(1);
+    expect((await storage.shows.listShows()).map((summary) => summary.id)).toEqual(['test-show']);
+    expect((await back.commit(solid('ball2', 0, 20), who)).ok).toBe(true);
+    await storage.close();
+  });
 });
