@@ -3,7 +3,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
 
 export interface TlsCertificate {
   readonly key: string;
@@ -32,6 +31,8 @@ export async function loadOrCreateCertificate(
   const notAfterDate = new Date(notBeforeDate);
   notAfterDate.setFullYear(notAfterDate.getFullYear() + VALID_YEARS);
   const host = hostname();
+  // Loaded only when a certificate is made: the library takes a noticeable part of a second to load.
+  const { generate } = await import('selfsigned');
   const pems = await generate([{ name: 'commonName', value: `smlive ${host}` }], {
     keyType: 'ec',
     curve: 'P-256',

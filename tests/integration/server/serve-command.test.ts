@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HealthSchema, type Health } from '../../../src/contracts/index.js';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+
+function run(args: string[]): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  let output = '';
+  const child = spawn(process.execPath, ['bin/smlive.js', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function pollHealth(output: () => string, timeoutMs: number): Promise<{ health: Health; url: string }> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    const url = /this machine:\s+(http:\/\/localhost:\d+\/)/.exec(output())?.[1];
+    if (url !== undefined) {
+      const response = await fetch(new URL('/api/health', url)).catch(() => null);
+      if (response?.ok) return { health: HealthSchema.parse(await response.json()), url };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no healthy daemon within ${timeoutMs} ms; it printed:\n${output()}`);
+}
+
+describe('smlive serve', () => {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const step of cleanup.splice(0).reverse()) await step();
+  });
+
+  it('serves the demo show, prints the pairing code, and stops cleanly on SIGTERM', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'smlive-serve-'));
+    cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
+    const daemon = run([
+      'serve',
+      '--demo',
+      '--port',
+      '0',
+      '--https-port',
+      '0',
+      '--data',
+      dataDir,
+      '--audio',
+      'none',
+    ]);
+    cleanup.push(async () => {
+      if (daemon.child.exitCode === null) daemon.child.kill('SIGKILL');
+    });
+    const { health, url } = await pollHealth(daemon.output, 30_000);
+    expect(health).toMatchObject({
+      ok: true,
+      showId: 'demo',
+      revision: 0,
+      playing: false,
+      props: 4,
+      devices: 1,
+    });
+    expect(daemon.output()).toMatch(/pairing code \(operator\): \d{6}/);
+    expect(await readFile(join(dataDir, 'media', 'demo-song.wav'))).toHaveLength(44 + 40 * 44_100 * 2);
+    expect(await readFile(join(dataDir, 'tls-cert.pem'), 'utf8')).toContain('BEGIN CERTIFICATE');
+    // Without a built UI the page says so; with one, it is served.
+    const page = await fetch(url);
+    expect([200, 503]).toContain(page.status);
+    if (page.status === 503) expect(await page.text()).toMatch(/not built/);
+
+    daemon.child.kill('SIGTERM');
+    expect(await daemon.exited).toBe(0);
+    expect(daemon.output()).toMatch(/stopped/);
+  });
+
+  it('refuses bad options with one line and exit code 2', async () => {
+    const bad = run(['serve', '--port', 'eighty']);
+    expect(await bad.exited).toBe(2);
+    expect(bad.output()).toMatch(/--port must be a port number/);
+    const both = run(['serve', '--demo', '--show', 'x.json']);
+    expect(await both.exited).toBe(2);
+    expect(both.output()).toMatch(/--show or --demo/);
+  });
+});
