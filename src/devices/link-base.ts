@@ -12,6 +12,7 @@ import type {
   PropLinkEvents,
   StampedFrame,
 } from './prop-link.js';
+import { SessionSupervisor, type Session } from './session-supervisor.js';
 import type { ShowClock } from './show-clock.js';
 
 export interface LinkBaseOptions {
@@ -147,6 +148,31 @@ export abstract class LinkBase extends EventEmitter<PropLinkEvents> implements P
     this.current = next;
     if (reason !== null && next !== 'connected') this.lastError = reason;
     this.emit('status', next, reason);
+  }
+
+  /**
+   * The reconnect discipline for links with a session (serial, Firmata): status follows the supervisor,
+   * frames flow once connected, and `onLost` resets whatever the link kept about the old session.
+   */
+  protected supervise<S extends Session>(
+    retryDelayMs: number,
+    open: (lost: (reason: string) => void) => Promise<S>,
+    onLost: () => void = () => undefined,
+  ): SessionSupervisor<S> {
+    return new SessionSupervisor<S>({
+      retryDelayMs,
+      open,
+      onConnecting: () => this.setStatus('connecting'),
+      onConnected: () => {
+        this.setStatus('connected');
+        this.pump.start();
+      },
+      onDisconnected: (reason, wasConnected) => {
+        if (wasConnected) this.counters.reconnects += 1;
+        onLost();
+        this.setStatus('disconnected', reason);
+      },
+    });
   }
 
   /** Resolves on the first 'connected'; rejects if the link is closed first. */

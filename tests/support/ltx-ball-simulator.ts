@@ -2,6 +2,7 @@
 // upload port that record every byte received, plus the status broadcasts a ball sends.
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { createServer, type Server, type Socket as TcpSocket } from 'node:net';
+import { until } from './wait.js';
 
 export interface ReceivedDatagram {
   readonly bytes: Uint8Array;
@@ -70,11 +71,11 @@ export class LtxBallSimulator {
 
   /** Resolves once `count` datagrams have arrived (or rejects after `timeoutMs`). */
   async waitForDatagrams(count: number, timeoutMs = 5000): Promise<void> {
-    await waitUntil(() => this.datagrams.length >= count, timeoutMs, `${count} datagrams`);
+    await until(() => this.datagrams.length >= count, `${count} datagrams`, timeoutMs);
   }
 
   async waitForUploads(count: number, timeoutMs = 5000): Promise<void> {
-    await waitUntil(() => this.uploads.length >= count, timeoutMs, `${count} uploads`);
+    await until(() => this.uploads.length >= count, `${count} uploads`, timeoutMs);
   }
 
   async stop(): Promise<void> {
@@ -86,13 +87,5 @@ export class LtxBallSimulator {
     this.tcp = null;
     if (udp !== null) await new Promise<void>((resolve) => udp.close(() => resolve()));
     if (tcp !== null) await new Promise<void>((resolve) => tcp.close(() => resolve()));
-  }
-}
-
-async function waitUntil(done: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!done()) {
-    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

@@ -42,10 +42,7 @@ export class PtyPair {
   async stop(): Promise<void> {
     const child = this.child;
     this.child = null;
-    if (child === null || child.exitCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    await exited;
+    if (child !== null) await endChild(child);
     // socat removes its links on SIGTERM; make sure, so a replug cannot find a stale one.
     rmSync(this.hostPath, { force: true });
     rmSync(this.devicePath, { force: true });
@@ -55,4 +52,14 @@ export class PtyPair {
     await this.stop();
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** SIGTERM a child and wait for it to exit (SIGKILL after 2 s). */
+export async function endChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 2000);
+  await exited;
+  clearTimeout(timer);
 }

@@ -11,6 +11,8 @@ import type { ShowClock } from '../../src/devices/show-clock.js';
 import { EmulatedProp, buildFirmware, monotonicMs } from './emulated-prop.js';
 import { PtyPair } from './pty-pair.js';
 
+export { sleep, until } from './wait.js';
+
 export interface SerialRig {
   readonly pty: PtyPair;
   readonly link: SerialLink;
@@ -31,7 +33,7 @@ export async function withSerialRig<T>(
   body: (rig: SerialRig) => Promise<T>,
   linkOptions: { retryDelayMs?: number } = {},
 ): Promise<T> {
-  buildFirmware();
+  await buildFirmware();
   // The show daemon is meant to run at a raised priority too (deploy/); do the same for the measurement.
   const niceBefore = getPriority();
   let hostNice = niceBefore;
@@ -89,16 +91,6 @@ export async function withSerialRig<T>(
 }
 
 const HOST_NICE = -10;
-
-export async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The 1-minute load average, reported beside timing figures: the emulator keeps real time only if it gets a core. */
 export function load(): number {

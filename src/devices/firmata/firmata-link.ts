@@ -8,7 +8,7 @@ import type { Seconds } from '../../show/time.js';
 import { LinkBase } from '../link-base.js';
 import { type PortLocator } from '../port-locator.js';
 import { LinkUnsupportedError, type StampedFrame } from '../prop-link.js';
-import { SessionSupervisor, type Session } from '../session-supervisor.js';
+import type { Session, SessionSupervisor } from '../session-supervisor.js';
 import type { ShowClock } from '../show-clock.js';
 
 export interface FirmataRgbProp {
@@ -71,19 +71,7 @@ export class FirmataLink extends LinkBase {
       lateTolerance: LATE_TOLERANCE,
     });
     this.settings = settings;
-    this.supervisor = new SessionSupervisor<FirmataSession>({
-      retryDelayMs: settings.retryDelayMs,
-      open: (lost) => this.openSession(lost),
-      onConnecting: () => this.setStatus('connecting'),
-      onConnected: () => {
-        this.setStatus('connected');
-        this.pump.start();
-      },
-      onDisconnected: (reason, wasConnected) => {
-        if (wasConnected) this.counters.reconnects += 1;
-        this.setStatus('disconnected', reason);
-      },
-    });
+    this.supervisor = this.supervise(settings.retryDelayMs, (lost) => this.openSession(lost));
   }
 
   connect(): Promise<void> {

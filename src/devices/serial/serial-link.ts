@@ -16,7 +16,7 @@ import type { Seconds } from '../../show/time.js';
 import { LinkBase } from '../link-base.js';
 import type { PortLocator } from '../port-locator.js';
 import type { LinkProp, StampedFrame } from '../prop-link.js';
-import { SessionSupervisor } from '../session-supervisor.js';
+import type { SessionSupervisor } from '../session-supervisor.js';
 import type { ShowClock } from '../show-clock.js';
 import { SerialSession } from './serial-session.js';
 
@@ -122,20 +122,11 @@ export class SerialLink extends LinkBase {
     }
     this.settings = settings;
     this.hostNowMs = options.hostNowMs ?? (() => performance.now());
-    this.supervisor = new SessionSupervisor<SerialSession>({
-      retryDelayMs: settings.retryDelayMs,
-      open: (lost) => this.openSession(lost),
-      onConnecting: () => this.setStatus('connecting'),
-      onConnected: () => {
-        this.setStatus('connected');
-        this.pump.start();
-      },
-      onDisconnected: (reason, wasConnected) => {
-        if (wasConnected) this.counters.reconnects += 1;
-        this.forgetSession();
-        this.setStatus('disconnected', reason);
-      },
-    });
+    this.supervisor = this.supervise(
+      settings.retryDelayMs,
+      (lost) => this.openSession(lost),
+      () => this.forgetSession(),
+    );
   }
 
   connect(): Promise<void> {

@@ -16,7 +16,9 @@ const COLOURS = [
 ] as const;
 
 describe('program upload to the emulated prop', () => {
-  beforeAll(() => buildFirmware());
+  beforeAll(async () => {
+    await buildFirmware();
+  });
 
   it('plays the uploaded program by itself once frames stop, on the show clock', async () => {
     await withSerialRig([{ propId: 'club', pixelCount: 4 }], async (rig) => {

@@ -9,18 +9,11 @@ import { frameIndexAt } from '../../../src/show/time.js';
 import { FirmataResponder } from '../../support/firmata-responder.js';
 import { LtxBallSimulator } from '../../support/ltx-ball-simulator.js';
 import { PtyPair } from '../../support/pty-pair.js';
+import { until } from '../../support/wait.js';
 
 const HOST = '127.0.0.30';
 const BALL = '127.0.0.31';
 const FPS = 50;
-
-async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** Each prop's colour encodes the frame index, so a receiver can tell which frame it got. */
 function renderIndex(showTime: number): Map<string, Uint8Array> {

@@ -5,16 +5,9 @@ import type { LinkStatus } from '../../../src/devices/prop-link.js';
 import { monotonicShowClock } from '../../../src/devices/show-clock.js';
 import { FirmataResponder } from '../../support/firmata-responder.js';
 import { PtyPair } from '../../support/pty-pair.js';
+import { until } from '../../support/wait.js';
 
 const FAST = { reportVersionTimeoutMs: 50, handshakeTimeoutMs: 3000, retryDelayMs: 100 };
-
-async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('Firmata link: johnny-five on a pty to a JS Firmata board', () => {
   let pty: PtyPair;

@@ -10,14 +10,7 @@ import { SerialLink, type LatchReport } from '../../../src/devices/serial/serial
 import { monotonicShowClock, type ShowClock } from '../../../src/devices/show-clock.js';
 import { JsPropPeer } from '../../support/js-prop-peer.js';
 import { PtyPair } from '../../support/pty-pair.js';
-
-async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+import { until } from '../../support/wait.js';
 
 function sendFrames(
   link: SerialLink,
@@ -91,10 +84,11 @@ describe('serial link on a pty to a JS prop speaking the protocol', () => {
         Math.abs(diffU32(intended[index] as number, intended[index - 1] as number) - 2500 * frames),
       ).toBeLessThanOrEqual(250);
     }
-    // And each at its show time: the prop clock maps back onto the host's within a few ms.
+    // And each at its show time: the prop clock maps back onto the host's (a JS peer stamps its ticks
+    // from a shared event loop, so allow for a loaded machine).
     const peerMsOfFirst = diffU32(intended[0] as number, peer.ticks()) / 250 + performance.now();
     const hostMsOfFirst = performance.now() + (from + (latched[0] as number) / 100 - clock.now()) * 1000;
-    expect(Math.abs(peerMsOfFirst - hostMsOfFirst)).toBeLessThan(5);
+    expect(Math.abs(peerMsOfFirst - hostMsOfFirst)).toBeLessThan(10);
     expect(link.state()).toMatchObject({ status: 'connected', badInput: 0 });
     expect(link.state().rttMs).toBeGreaterThanOrEqual(0);
     expect(link.state().clockOffsetMs).not.toBeNull();
