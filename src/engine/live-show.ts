@@ -1,6 +1,6 @@
 // The live loop: the show clock drives the renderer, and the device manager hands each frame to its link
-// ahead of time. Edits, master brightness, blackout and rehearsal output change what is rendered from the
-// next frame on; frames already queued for the old state are dropped and rendered again at once.
+// ahead of time. Edits, master brightness and rehearsal output change what is rendered from the next frame
+// on; blackout reaches every link at once.
 import type { DeviceManager, PropLink } from '../devices/index.js';
 
 import { renderFrame, type Show } from '../show/index.js';
@@ -57,8 +57,8 @@ export class LiveShow {
       clock.on('play', () => this.follow()),
       clock.on('pause', (event) => this.whenHeard(event.heardAtMs, () => this.follow())),
       clock.on('ended', (event) => this.whenHeard(event.heardAtMs, () => this.follow())),
-      clock.on('seek', (event) => this.whenHeard(event.heardAtMs, () => this.invalidate())),
-      clock.on('loop', (event) => this.whenHeard(event.heardAtMs, () => this.invalidate())),
+      clock.on('seek', (event) => this.whenHeard(event.heardAtMs, () => this.jumped())),
+      clock.on('loop', (event) => this.whenHeard(event.heardAtMs, () => this.jumped())),
     );
     devices.start();
     this.follow();
@@ -147,8 +147,19 @@ export class LiveShow {
     }
   }
 
-  /** What was queued was rendered from an old state: drop it and render again from the clock. */
+  /**
+   * The state changed. While playing, frames already handed to the links play out (they reach at most the
+   * lookahead ahead; a device may already hold them) and the loop renders every later frame from the new
+   * state. Blackout does not wait for that: it goes to the links directly. While standing, the still frame
+   * is rendered again.
+   */
   private invalidate(): void {
+    if (!this.started || this.options.clock.state.playing) return;
+    this.showStill();
+  }
+
+  /** The playhead jumped: what was rendered ahead belongs to the old position. */
+  private jumped(): void {
     if (!this.started) return;
     if (this.options.clock.state.playing) this.options.devices.resync();
     else this.showStill();

@@ -86,7 +86,11 @@ describe('rehearsal mode', () => {
     // The rehearsal edit is what the virtual props show.
     await request(first.operator.socket, 'transport:seek', { position: 8.5 });
     const preview = first.test.daemon.links.find((link) => link instanceof VirtualLink) as VirtualLink;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const deadline = performance.now() + 5000;
+    while (preview.latest('ball-2')?.showAt !== 8.5 && performance.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(preview.latest('ball-2')?.showAt).toBe(8.5);
     expect(Array.from(preview.latest('ball-2')?.pixels.slice(0, 3) ?? [])).toEqual([...GREEN]);
 
     const kept = await request(first.operator.socket, 'rehearsal:keep', { label: 'green accents' });
