@@ -70,6 +70,9 @@ export class AudioPlayback implements ShowClock, Transport {
   private lastPosition: Seconds = 0;
   private closed = false;
   private calibration: number;
+  // Read when the transport changes, not on every read: a device's reported latency wobbles, and a
+  // wobble here would move the clock back and forth.
+  private outputLatency: number;
 
   private constructor(
     private readonly context: AudioContext,
@@ -83,6 +86,7 @@ export class AudioPlayback implements ShowClock, Transport {
     pollIntervalMs: number,
   ) {
     this.calibration = calibrationSeconds;
+    this.outputLatency = context.outputLatency;
     this.buffer = new AudioBuffer({
       length: audio.frameCount,
       numberOfChannels: audio.channels.length,
@@ -172,7 +176,7 @@ export class AudioPlayback implements ShowClock, Transport {
 
   /** Seconds between the context rendering a sample and the audience hearing it. */
   get totalLatencySeconds(): number {
-    return this.context.outputLatency + this.calibration;
+    return this.outputLatency + this.calibration;
   }
 
   // ---- Transport -------------------------------------------------------------------------------------
@@ -262,6 +266,7 @@ export class AudioPlayback implements ShowClock, Transport {
   ): void {
     if (this.closed) throw new TransportError('playback is closed');
     const at = this.nextChangeTime();
+    if (!this.latestSegment().playing) this.outputLatency = this.context.outputLatency;
     const previous = this.latestSegment();
     const from = positionAt(previous, at);
     const next = update({ ...previous, anchorTime: at, anchorPosition: from });

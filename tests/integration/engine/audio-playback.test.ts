@@ -8,6 +8,7 @@ import {
   mappingMismatches,
   openTappedPlayback,
   type PositionTap,
+  type TappedQuantum,
 } from '../../support/position-coded-audio.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -104,6 +105,28 @@ describe('AudioPlayback on the null sink', () => {
     playback.setLoop(null);
     await rendered(playback, 0.3);
     expect(Math.max(...songSeconds(tap, sampleRate))).toBeGreaterThan(1.2);
+  });
+
+  it('runs the clock behind the rendered audio by the rig\u2019s calibration', async () => {
+    const { playback, tap, sampleRate } = await openTappedPlayback(10, { calibrationSeconds: 0.2 });
+    open.push(playback);
+    const seeks: number[] = [];
+    playback.on('seek', (event) => seeks.push(event.to - event.from));
+    playback.play();
+    await rendered(playback, 0.5);
+    const measured = playback.measure();
+    await rendered(playback, 0.05);
+    // What the context rendered at the context time the clock was at when read, from the tap:
+    const frame = measured.smoothedContextTime * sampleRate;
+    const there = tap.quanta.find((quantum) => quantum.contextFrame + 128 > frame);
+    expect(there).toBeDefined();
+    const renderedSeconds =
+      ((there as TappedQuantum).songSample + (frame - (there as TappedQuantum).contextFrame)) / sampleRate;
+    // The clock reads what was rendered 0.2 s earlier.
+    expect(renderedSeconds - measured.position).toBeCloseTo(0.2, 6);
+    playback.setCalibration(0);
+    expect(seeks).toHaveLength(1);
+    expect(seeks[0]).toBeCloseTo(0.2, 2);
   });
 
   it('stops at the end of the song and says so', async () => {
