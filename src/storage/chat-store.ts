@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Collection } from './collection.js';
 import type { Durability } from './durability.js';
 import { StorageError } from './storage-error.js';
+import { firstIssue, parseStoredJson } from './zod-issue.js';
 
 export const ChatRoleSchema = z.enum(['user', 'assistant', 'system', 'tool']);
 
@@ -54,13 +55,11 @@ export class ChatStore {
   /** Appends a message; resolves with its sequence number once it is saved. */
   async append(message: ChatMessage): Promise<StoredChatMessage> {
     const checked = ChatMessageSchema.safeParse(message);
-    if (!checked.success) {
-      const issue = checked.error.issues[0];
+    if (!checked.success)
       throw new StorageError(
-        `refusing to store an invalid chat message: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`,
+        `refusing to store an invalid chat message: ${firstIssue(checked.error)}`,
         this.file,
       );
-    }
     const seq = (this.lastSeq.get(checked.data.showId) ?? 0) + 1;
     this.lastSeq.set(checked.data.showId, seq);
     await this.records.insert({
@@ -90,23 +89,20 @@ export class ChatStore {
 
   private parse(record: ChatRecord): ChatMessage {
     const line = this.records.lineOf(record._id);
-    let value: unknown;
-    try {
-      value = JSON.parse(record.message);
-    } catch {
-      throw new StorageError(`chat message ${record._id} is not JSON`, this.file, line);
-    }
-    const result = ChatMessageSchema.safeParse(value);
-    if (!result.success || result.data.showId !== record.showId) {
-      const issue = result.success
-        ? { message: `filed under show "${record.showId}"` }
-        : result.error.issues[0];
+    const message = parseStoredJson(
+      ChatMessageSchema,
+      record.message,
+      `chat message ${record._id}`,
+      this.file,
+      line,
+    );
+    if (message.showId !== record.showId) {
       throw new StorageError(
-        `chat message ${record._id} is not valid: ${issue?.message ?? 'invalid'}`,
+        `chat message ${record._id} is not valid: it is for show "${message.showId}" but filed under "${record.showId}"`,
         this.file,
         line,
       );
     }
-    return result.data;
+    return message;
   }
 }

@@ -4,6 +4,7 @@ import { dropTornTail, scanDatafile, type DatafileScan } from './datafile-scan.j
 import { makeDurable, type Durability } from './durability.js';
 import { describeError, StorageError } from './storage-error.js';
 import { WriteQueue } from './write-queue.js';
+import { firstIssue } from './zod-issue.js';
 
 export interface StoredRecord {
   readonly _id: string;
@@ -162,11 +163,7 @@ export class Collection<R extends StoredRecord> {
   private check(record: R): R {
     const result = this.schema.safeParse(record);
     if (result.success) return result.data;
-    const issue = result.error.issues[0];
-    throw new StorageError(
-      `refusing to write an invalid record: ${issue?.path.map(String).join('.') ?? ''} ${issue?.message ?? ''}`,
-      this.file,
-    );
+    throw new StorageError(`refusing to write an invalid record: ${firstIssue(result.error)}`, this.file);
   }
 
   private parse(doc: unknown): R {
@@ -174,11 +171,7 @@ export class Collection<R extends StoredRecord> {
     if (result.success) return result.data;
     const id = (doc as { _id?: unknown })._id;
     const line = typeof id === 'string' ? this.lineOf(id) : undefined;
-    throw new StorageError(
-      `not a valid record: ${result.error.issues[0]?.message ?? 'invalid'}`,
-      this.file,
-      line,
-    );
+    throw new StorageError(`not a valid record: ${firstIssue(result.error)}`, this.file, line);
   }
 }
 

@@ -1,6 +1,7 @@
 import { open, readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import { StorageError } from './storage-error.js';
+import { firstIssue } from './zod-issue.js';
 
 /** What reading a datafile found before the database loads it. */
 export interface DatafileScan {
@@ -95,9 +96,7 @@ function checkLine(text: string, schema: z.ZodType, file: string, line: number):
   if ('$$indexCreated' in record || '$$indexRemoved' in record) return `$$index:${line}`;
   const result = schema.safeParse(record);
   if (!result.success) {
-    const issue = result.error.issues[0];
-    const path = issue && issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
-    throw new StorageError(`not a valid record: ${path}${issue?.message ?? 'invalid'}`, file, line);
+    throw new StorageError(`not a valid record: ${firstIssue(result.error)}`, file, line);
   }
   if (typeof id !== 'string') throw new StorageError('a record needs an "_id" string', file, line);
   return id;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Collection } from './collection.js';
 import type { Durability } from './durability.js';
 import { StorageError } from './storage-error.js';
+import { parseStoredJson } from './zod-issue.js';
 
 const SettingRecordSchema = z
   .object({ _id: z.string().min(1), value: z.string(), updatedAt: z.string() })
@@ -31,24 +32,7 @@ export class SettingsStore {
   async get<S extends z.ZodType>(key: string, schema: S): Promise<z.infer<S> | undefined> {
     const record = await this.records.findOne({ _id: key });
     if (!record) return undefined;
-    const line = this.records.lineOf(key);
-    let value: unknown;
-    try {
-      value = JSON.parse(record.value);
-    } catch {
-      throw new StorageError(`setting "${key}" is not JSON`, this.file, line);
-    }
-    const result = schema.safeParse(value);
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      const path = issue && issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
-      throw new StorageError(
-        `setting "${key}" is not valid: ${path}${issue?.message ?? 'invalid'}`,
-        this.file,
-        line,
-      );
-    }
-    return result.data;
+    return parseStoredJson(schema, record.value, `setting "${key}"`, this.file, this.records.lineOf(key));
   }
 
   /** Stores a JSON value under `key`; resolves once it is saved. */

@@ -17,6 +17,7 @@ import {
 } from './stored-records.js';
 import { readStoredShow, type StoredShow } from './stored-show.js';
 import { WriteQueue } from './write-queue.js';
+import { firstIssue } from './zod-issue.js';
 
 /**
  * What appendCheckpoint checks before writing: every field but the body of the command and its inverse.
@@ -83,11 +84,8 @@ export class ShowStore {
   createShow(show: Show): Promise<void> {
     const checked = ShowSchema.safeParse(show);
     if (!checked.success) {
-      const issue = checked.error.issues[0];
       return Promise.reject(
-        new StorageError(
-          `refusing to store an invalid show: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`,
-        ),
+        new StorageError(`refusing to store an invalid show: ${firstIssue(checked.error)}`),
       );
     }
     return this.queue.run(async () => {
@@ -123,11 +121,8 @@ export class ShowStore {
   appendCheckpoint(checkpoint: Checkpoint): Promise<void> {
     const checked = CheckpointToWriteSchema.safeParse(checkpoint);
     if (!checked.success) {
-      const issue = checked.error.issues[0];
       return Promise.reject(
-        new StorageError(
-          `refusing to store an invalid checkpoint: ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`,
-        ),
+        new StorageError(`refusing to store an invalid checkpoint: ${firstIssue(checked.error)}`),
       );
     }
     return this.queue.run(async () => {

@@ -1,8 +1,8 @@
-import type { z } from 'zod';
 import { CheckpointSchema, ShowSchema, type Checkpoint, type Show } from '../show/index.js';
 import type { Collection } from './collection.js';
 import { StorageError } from './storage-error.js';
 import { INITIAL_RECORD_ID, type ShowFileRecord } from './stored-records.js';
+import { parseStoredJson } from './zod-issue.js';
 
 /** A show's history as read from its datafile: everything validated, nothing yet replayed. */
 export interface StoredShow {
@@ -26,10 +26,10 @@ export async function readStoredShow(showId: string, file: Collection<ShowFileRe
   const where = (id: string) => file.lineOf(id);
   const initialRecord = records.find((record) => record.type === 'initial');
   if (!initialRecord) throw new StorageError(`no initial show record (the show's revision 0)`, file.file);
-  const initial = parseJsonWith(
+  const initial = parseStoredJson(
     ShowSchema,
     initialRecord.show,
-    'initial show',
+    'the initial show',
     file.file,
     where(INITIAL_RECORD_ID),
   );
@@ -54,7 +54,13 @@ export async function readStoredShow(showId: string, file: Collection<ShowFileRe
         line,
       );
     }
-    const checkpoint = parseJsonWith(CheckpointSchema, record.checkpoint, 'checkpoint', file.file, line);
+    const checkpoint = parseStoredJson(
+      CheckpointSchema,
+      record.checkpoint,
+      'the checkpoint',
+      file.file,
+      line,
+    );
     if (checkpoint.revision !== record.revision || checkpoint.showId !== showId) {
       throw new StorageError(
         `checkpoint ${checkpoint.id} (revision ${checkpoint.revision} of "${checkpoint.showId}") is filed as revision ${record.revision} of "${showId}"`,
@@ -87,26 +93,4 @@ export async function readStoredShow(showId: string, file: Collection<ShowFileRe
     lineOfCheckpoint,
     droppedTornLines: file.scan.tornLines,
   };
-}
-
-function parseJsonWith<S extends z.ZodType>(
-  schema: S,
-  text: string,
-  what: string,
-  file: string,
-  line: number | undefined,
-): z.infer<S> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new StorageError(`the ${what} is not JSON: ${(error as Error).message}`, file, line);
-  }
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const path = issue && issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
-    throw new StorageError(`the ${what} is not valid: ${path}${issue?.message ?? 'invalid'}`, file, line);
-  }
-  return result.data;
 }
