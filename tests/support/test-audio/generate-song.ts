@@ -14,7 +14,7 @@ import { addNoise, addVoice, normalisePeak } from './mix.js';
 import type { SongRecipe } from './song-recipe.js';
 import { renderClickTrack, renderDrumSong } from './synth-song.js';
 import { speakLines } from './voice.js';
-import { writeWav16 } from './wav-file.js';
+import { encodeWav } from '../../../src/server/demo/wav-encoder.js';
 
 /** Bump when the generator's output changes, so cached songs are rebuilt. */
 const generatorVersion = 6;
@@ -124,7 +124,7 @@ export async function songWavFile(song: GeneratedSong): Promise<string> {
   await mkdir(artifactsFolder, { recursive: true });
   const path = join(artifactsFolder, `${cacheKey(song.recipe)}.wav`);
   if (!existsSync(path)) {
-    await writeWav16(path + `.${process.pid}.tmp`, song.channels, song.sampleRate);
+    await writeFile(path + `.${process.pid}.tmp`, encodeWav(song.channels, song.sampleRate));
     await rename(path + `.${process.pid}.tmp`, path);
   }
   return path;
