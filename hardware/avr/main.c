@@ -42,19 +42,37 @@ static uint32_t now_ticks(void) {
 /* ---------------------------------------------------------------- UART */
 static volatile uint8_t rx_ring[256];
 static volatile uint8_t rx_head, rx_tail;
+/* Device clock at each received delimiter, with the delimiter's place in rx_ring. A delimiter that finds
+ * this ring full is still stored, unstamped: its packet is kept, only a PING in it goes unanswered. */
 static volatile uint32_t rx_stamps[16];
+static volatile uint8_t rx_stamp_at[16];
 static volatile uint8_t stamp_head, stamp_tail;
+static volatile uint8_t rx_lost; /* bytes were dropped since the last stored one */
 
 /* Stores one received byte; a 0x00 delimiter gets the device clock for PONG. Used by the RX interrupt
  * and by the WS2812 loop, which polls the UART while interrupts are off. */
 static inline __attribute__((always_inline)) void rx_store(uint8_t byte) {
   uint8_t next = (uint8_t)(rx_head + 1);
-  if (next == rx_tail) return; /* ring full: the damaged packet is counted when its CRC fails */
+  if (rx_lost) {
+    /* End the packet that lost bytes with a delimiter of our own, so it fails alone (CRC) and the next
+     * packet starts clean instead of merging into it. */
+    if (next == rx_tail || (uint8_t)(next + 1) == rx_tail) return;
+    rx_ring[rx_head] = 0;
+    rx_head = next;
+    next = (uint8_t)(rx_head + 1);
+    rx_lost = 0;
+  }
+  if (next == rx_tail) { /* ring full: the main loop is behind (a host asking faster than it answers) */
+    rx_lost = 1;
+    return;
+  }
   if (byte == 0) {
     uint8_t next_stamp = (uint8_t)((stamp_head + 1) & 15);
-    if (next_stamp == stamp_tail) return; /* no room for its stamp: dropped, the merged packet fails its CRC */
-    rx_stamps[stamp_head] = now_ticks();
-    stamp_head = next_stamp;
+    if (next_stamp != stamp_tail) {
+      rx_stamps[stamp_head] = now_ticks();
+      rx_stamp_at[stamp_head] = rx_head;
+      stamp_head = next_stamp;
+    }
   }
   rx_ring[rx_head] = byte;
   rx_head = next;
@@ -62,7 +80,8 @@ static inline __attribute__((always_inline)) void rx_store(uint8_t byte) {
 
 ISR(USART_RX_vect) { rx_store(UDR0); }
 
-static uint8_t tx_ring[64];
+#define TX_RING 128 /* a power of two */
+static uint8_t tx_ring[TX_RING];
 static volatile uint8_t tx_head, tx_tail;
 
 ISR(USART_UDRE_vect) {
@@ -71,21 +90,25 @@ ISR(USART_UDRE_vect) {
     return;
   }
   UDR0 = tx_ring[tx_tail];
-  tx_tail = (uint8_t)((tx_tail + 1) & 63);
+  tx_tail = (uint8_t)((tx_tail + 1) & (TX_RING - 1));
 }
 
-static void send_bytes(const uint8_t *bytes, uint16_t length) {
+/* Queues a whole packet for the UDRE interrupt, or drops it when the ring lacks room. Waiting instead
+ * would stop the main loop from draining the receive ring: a host that asks faster than the answers can
+ * leave (PONG is longer than PING) would then lose its requests, and frames with them. */
+static uint8_t send_bytes(const uint8_t *bytes, uint16_t length) {
+  uint8_t free_bytes = (uint8_t)((tx_tail - tx_head - 1) & (TX_RING - 1));
+  if (length > free_bytes) return 0;
   for (uint16_t i = 0; i < length; i++) {
-    uint8_t next = (uint8_t)((tx_head + 1) & 63);
-    while (next == tx_tail) { /* ring full: the UDRE interrupt drains it */
-    }
     tx_ring[tx_head] = bytes[i];
-    tx_head = next;
-    UCSR0B |= _BV(UDRIE0);
+    tx_head = (uint8_t)((tx_head + 1) & (TX_RING - 1));
   }
+  UCSR0B |= _BV(UDRIE0);
+  return 1;
 }
 
 static uint16_t tx_seq;
+static uint16_t tx_dropped; /* answers dropped for want of room (inspect with a debugger) */
 static uint8_t scratch[PM_HEADER_BYTES + 40 + PM_CRC_BYTES];
 static uint8_t wire[sizeof scratch + 2 + 1];
 
@@ -93,7 +116,7 @@ static void send_packet(pm_packet *packet) {
   packet->seq = tx_seq++;
   packet->prop = PROP_ID;
   uint16_t length = pm_encode_packet(packet, scratch, sizeof scratch, wire, sizeof wire);
-  if (length) send_bytes(wire, length);
+  if (length && !send_bytes(wire, length)) tx_dropped++;
 }
 
 /* ---------------------------------------------------------------- outputs */
@@ -152,7 +175,7 @@ static uint32_t ws2812_show(const uint8_t *grb_bytes) {
     while (UCSR0A & _BV(RXC0)) rx_store(UDR0);
     if ((UCSR0A & _BV(UDRE0)) && tx_head != tx_tail) {
       UDR0 = tx_ring[tx_tail];
-      tx_tail = (uint8_t)((tx_tail + 1) & 63);
+      tx_tail = (uint8_t)((tx_tail + 1) & (TX_RING - 1));
     }
   }
   uint32_t ended = now_ticks();
@@ -433,7 +456,7 @@ static void send_status(void) {
   send_packet(&out);
 }
 
-static void handle_body(const uint8_t *body, uint16_t length, uint32_t rx_ticks) {
+static void handle_body(const uint8_t *body, uint16_t length, uint32_t rx_ticks, uint8_t stamped) {
   pm_packet in;
   pm_header header;
   uint8_t result = pm_decode_body(body, length, MAX_PAYLOAD, &in, &header);
@@ -465,6 +488,7 @@ static void handle_body(const uint8_t *body, uint16_t length, uint32_t rx_ticks)
     send_packet(&out);
     break;
   case PM_PING:
+    if (!stamped) break; /* arrival time unknown: no answer beats a wrong one for clock sync */
     out.type = PM_PONG;
     out.m.pong.echo = in.m.ping.echo;
     out.m.pong.device_rx_ticks = rx_ticks;
@@ -472,7 +496,7 @@ static void handle_body(const uint8_t *body, uint16_t length, uint32_t rx_ticks)
     send_packet(&out);
     break;
   case PM_FRAME:
-    last_frame_rx = rx_ticks;
+    last_frame_rx = stamped ? rx_ticks : now_ticks();
     if (in.m.frame.pixel_bytes > PIXEL_COUNT * 3) {
       malformed_count++;
       reply_error(in.seq, in.type, PM_E_BAD_LENGTH);
@@ -538,17 +562,20 @@ int main(void) {
   ws2812_show(dark); /* pixels power up at random colours */
   for (;;) {
     while (rx_tail != rx_head) {
-      uint8_t byte = rx_ring[rx_tail];
+      uint8_t at = rx_tail;
+      uint8_t byte = rx_ring[at];
       rx_tail++;
       uint16_t body_length;
       uint8_t error;
       uint32_t rx_ticks = 0;
-      if (byte == 0) {
+      uint8_t stamped = 0;
+      if (byte == 0 && stamp_tail != stamp_head && rx_stamp_at[stamp_tail] == at) {
         rx_ticks = rx_stamps[stamp_tail];
+        stamped = 1;
         stamp_tail = (uint8_t)((stamp_tail + 1) & 15);
       }
       uint8_t result = pm_stream_push(&stream, byte, &body_length, &error);
-      if (result == 1) handle_body(body_buffer, body_length, rx_ticks);
+      if (result == 1) handle_body(body_buffer, body_length, rx_ticks, stamped);
       else if (result == 2) malformed_count++;
       if (latch_now) latch_due_now();
     }

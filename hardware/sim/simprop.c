@@ -2,7 +2,7 @@
  *
  *  - The UART is bridged to a tty: a new pty whose path it prints ("pty /dev/pts/N"), or, with --tty,
  *    an existing one (the device end of a socat pair). Bytes for the firmware wait in our own buffer and
- *    enter the emulated UART only while its 64-byte FIFO says XON, so nothing is dropped.
+ *    enter the emulated UART only while its 64-byte FIFO has room, so nothing is dropped.
  *  - Real time: a cycle timer every 100 us of emulated time compares the cycle count with the host's
  *    monotonic clock and waits (on an eventfd the tty thread signals, so input wakes it) while the
  *    emulator is ahead. The emulator thread runs at SCHED_FIFO when allowed; the tty and the log file
@@ -66,13 +66,14 @@ static uint64_t monotonic_ns(void) {
  * thread only touches these rings (under priority-inheriting locks) and two eventfds. */
 static uint8_t to_avr[1 << 16];
 static size_t to_avr_head, to_avr_tail; /* ring, indices masked on use */
-static int uart_xoff;
+static avr_uart_t *uart0; /* its input FIFO, read directly: see feed_uart */
 static uint8_t from_avr[1 << 16];
 static size_t from_avr_length;
 static pthread_mutex_t io_lock;
 static int input_ready = -1;  /* eventfd: the I/O thread queued bytes for the firmware */
 static int output_ready = -1; /* eventfd: the firmware sent bytes */
 static int output_pending;     /* emulator thread only: bytes sent since the last signal */
+static uint64_t bytes_in, bytes_fed, bytes_out; /* totals, for the SIGUSR1 report */
 
 static void signal_event(int fd) {
   uint64_t one = 1;
@@ -121,21 +122,30 @@ static void *tty_io(void *unused) {
     pthread_mutex_lock(&io_lock);
     for (ssize_t i = 0; i < n && to_avr_head - to_avr_tail < sizeof to_avr; i++)
       to_avr[to_avr_head++ & (sizeof to_avr - 1)] = chunk[i];
+    bytes_in += (uint64_t)n;
     pthread_mutex_unlock(&io_lock);
     signal_event(input_ready);
   }
   return NULL;
 }
 
-/* Emulator thread: bytes waiting for the firmware enter the UART while its FIFO says XON. */
+/* Bytes for the firmware in its UART's FIFO (64 slots, one kept free). */
+static unsigned uart_fifo_used(void) {
+  return (unsigned)(uart0->input.write - uart0->input.read) & (uart_fifo_fifo_size - 1);
+}
+
+/* Emulator thread: bytes waiting for the firmware enter the UART while its FIFO has room. simavr's XON
+ * notification only comes when the firmware reads the status register (an interrupt-driven receiver
+ * never does), so the FIFO is watched directly: a byte pushed into a full FIFO is lost. */
 static void feed_uart(void) {
   avr_irq_t *input = avr_io_getirq(avr, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_INPUT);
   pthread_mutex_lock(&io_lock);
-  while (!uart_xoff && to_avr_tail != to_avr_head) {
+  while (uart_fifo_used() < uart_fifo_fifo_size - 4 && to_avr_tail != to_avr_head) {
     uint8_t byte = to_avr[to_avr_tail & (sizeof to_avr - 1)];
     to_avr_tail++;
     pthread_mutex_unlock(&io_lock); /* the IRQ may call back into on_uart_output */
     avr_raise_irq(input, byte);
+    bytes_fed++;
     pthread_mutex_lock(&io_lock);
   }
   pthread_mutex_unlock(&io_lock);
@@ -148,21 +158,9 @@ static void on_uart_output(struct avr_irq_t *irq, uint32_t value, void *param) {
   if (from_avr_length < sizeof from_avr) from_avr[from_avr_length++] = (uint8_t)value;
   pthread_mutex_unlock(&io_lock);
   output_pending = 1;
+  bytes_out++;
 }
 
-static void on_xon(struct avr_irq_t *irq, uint32_t value, void *param) {
-  (void)irq;
-  (void)value;
-  (void)param;
-  uart_xoff = 0;
-}
-
-static void on_xoff(struct avr_irq_t *irq, uint32_t value, void *param) {
-  (void)irq;
-  (void)value;
-  (void)param;
-  uart_xoff = 1;
-}
 
 /* The edge log is written by its own thread: a disk stall (another process flushing gigabytes) must
  * never stop the emulated clock. The emulator appends lines to `log_pending` under the lock; the writer
@@ -291,6 +289,24 @@ static void on_signal(int signal) {
   stopping = 1;
 }
 
+static volatile sig_atomic_t report_requested;
+static void on_report_signal(int signal) {
+  (void)signal;
+  report_requested = 1;
+}
+
+/* SIGUSR1: where the firmware is and what waits where, on stderr (for debugging a stuck prop). */
+static void report_state(void) {
+  report_requested = 0;
+  pthread_mutex_lock(&io_lock);
+  size_t waiting = to_avr_head - to_avr_tail, unsent = from_avr_length;
+  pthread_mutex_unlock(&io_lock);
+  fprintf(stderr, "simprop: cycle %llu pc 0x%04x state %d sreg.I %d uart fifo %u, %zu bytes waiting, %zu unsent, lag max %llu ns; bytes in %llu fed %llu out %llu\n",
+          (unsigned long long)avr->cycle, avr->pc, avr->state, avr->sreg[S_I], uart_fifo_used(), waiting, unsent,
+          (unsigned long long)max_lag_ns, (unsigned long long)bytes_in, (unsigned long long)bytes_fed,
+          (unsigned long long)bytes_out);
+}
+
 static void make_raw(int fd) {
   struct termios attributes;
   if (tcgetattr(fd, &attributes) == 0) {
@@ -375,8 +391,12 @@ int main(int argc, char **argv) {
   flags &= ~(uint32_t)(AVR_UART_FLAG_STDIO | AVR_UART_FLAG_POLL_SLEEP);
   avr_ioctl(avr, AVR_IOCTL_UART_SET_FLAGS('0'), &flags);
   avr_irq_register_notify(avr_io_getirq(avr, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_OUTPUT), on_uart_output, NULL);
-  avr_irq_register_notify(avr_io_getirq(avr, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_OUT_XON), on_xon, NULL);
-  avr_irq_register_notify(avr_io_getirq(avr, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_OUT_XOFF), on_xoff, NULL);
+  for (avr_io_t *io = avr->io_port; io; io = io->next)
+    if (strcmp(io->kind, "uart") == 0) uart0 = (avr_uart_t *)io;
+  if (!uart0) {
+    fprintf(stderr, "simprop: the atmega328p model has no UART\n");
+    return 1;
+  }
   if (edge_path) {
     edges = fopen(edge_path, "w");
     if (!edges) {
@@ -392,6 +412,7 @@ int main(int argc, char **argv) {
   signal(SIGTERM, on_signal);
   signal(SIGINT, on_signal);
   signal(SIGPIPE, SIG_IGN);
+  signal(SIGUSR1, on_report_signal);
 
   /* A real prop's clock never waits for a busy host. With a real-time priority (root, or
    * CAP_SYS_NICE) the harness keeps time on a loaded machine; it sleeps most of the time, so it takes
@@ -414,7 +435,10 @@ int main(int argc, char **argv) {
   printf("ready\n");
   fflush(stdout);
   int state = cpu_Running;
-  while (!stopping && state != cpu_Done && state != cpu_Crashed) state = avr_run(avr);
+  while (!stopping && state != cpu_Done && state != cpu_Crashed) {
+    state = avr_run(avr);
+    if (report_requested) report_state();
+  }
   if (edges) {
     log_line("# stats slips %llu slipped_ns %llu max_lag_ns %llu\n", (unsigned long long)slips,
              (unsigned long long)slipped_ns, (unsigned long long)max_lag_ns);
