@@ -159,6 +159,7 @@ export class AudioPlayback implements ShowClock, Transport {
    * (quantised, unsmoothed) context time and the song position it maps to. For measuring the clock.
    */
   measure(): ClockMeasurement {
+    if (this.closed) throw new TransportError('playback is closed');
     const hostMs = this.hostClock();
     const contextTime = this.context.currentTime;
     this.smoother.observe(hostMs, contextTime);
@@ -181,8 +182,13 @@ export class AudioPlayback implements ShowClock, Transport {
 
   // ---- Transport -------------------------------------------------------------------------------------
 
+  /** Plays on from the playhead; from the start when the song has played to its end. */
   play(): void {
-    this.change('play', (segment) => ({ ...segment, playing: true }));
+    this.change('play', (segment) => ({
+      ...segment,
+      playing: true,
+      anchorPosition: segment.anchorPosition >= segment.duration ? 0 : segment.anchorPosition,
+    }));
   }
 
   pause(): void {

@@ -64,8 +64,13 @@ export class VirtualClock implements ShowClock, Transport {
     return this.events.on(event, listener);
   }
 
+  /** Plays on from the playhead; from the start when the show has run to its end. */
   play(): void {
-    const at = this.reanchor((segment) => ({ ...segment, playing: true }));
+    const at = this.reanchor((segment) => ({
+      ...segment,
+      playing: true,
+      anchorPosition: segment.anchorPosition >= segment.duration ? 0 : segment.anchorPosition,
+    }));
     this.events.emit('play', { at, heardAtMs: this.hostClock() });
   }
 

@@ -27,7 +27,7 @@ const JUMP_SLACK_MS = 5;
 // The render thread this far behind real time was starved by the machine: the audio itself lost time.
 const STARVED_BEHIND_MS = 20;
 const RECOVERY_MS = 500;
-const SCHEDULE_HALF_WINDOW_MS = 2500;
+const SCHEDULE_WINDOW_MS = 2000;
 
 interface Read extends ClockMeasurement {
   readonly playing: boolean;
@@ -116,28 +116,30 @@ export async function runShowClockSoak(seconds = 60): Promise<SoakResult> {
 
 /**
  * The audio clock's own schedule, found with hindsight: the context's time is never seen before it is
- * rendered, so over a few seconds either side the earliest sighting (lowest host − context offset) lies
- * on the schedule. Returns, per read, that offset in ms.
+ * rendered, so the earliest sighting (lowest host − context offset) over the next few seconds lies on the
+ * schedule. Looking ahead only, a schedule that moves for good (time lost in an underrun) is picked up
+ * at once, and a render thread that is late and then catches up is measured against where it should be.
+ * Returns, per read, that offset in ms.
  */
-function scheduleOffsets(reads: readonly Read[], halfWindowMs: number): number[] {
+function scheduleOffsets(reads: readonly Read[], windowMs: number): number[] {
   const sightings = reads.filter(
     (read, index) => index === 0 || read.contextTime !== (reads[index - 1] as Read).contextTime,
   );
-  const offsets: number[] = [];
-  let from = 0;
-  let to = 0;
-  const window: number[] = []; // indices into sightings, offsets increasing (sliding minimum)
   const offsetOf = (index: number) => {
     const sighting = sightings[index] as Read;
     return sighting.hostMs - sighting.contextTime * 1000;
   };
+  const offsets: number[] = [];
+  let from = 0;
+  let to = 0;
+  const window: number[] = []; // indices into sightings, offsets increasing (sliding minimum)
   for (const read of reads) {
-    while (to < sightings.length && (sightings[to] as Read).hostMs <= read.hostMs + halfWindowMs) {
+    while (to < sightings.length && (sightings[to] as Read).hostMs <= read.hostMs + windowMs) {
       while (window.length > 0 && offsetOf(window.at(-1) as number) >= offsetOf(to)) window.pop();
       window.push(to++);
     }
-    while (from < to && (sightings[from] as Read).hostMs < read.hostMs - halfWindowMs) from++;
-    while (window.length > 0 && (window[0] as number) < from) window.shift();
+    while (from < to - 1 && (sightings[from + 1] as Read).hostMs <= read.hostMs) from++;
+    while (window.length > 1 && (window[0] as number) < from) window.shift();
     offsets.push(offsetOf(window[0] as number));
   }
   return offsets;
@@ -172,7 +174,7 @@ function summarise(
   const nearEvent = (hostMs: number) => eventHostMs.some((at) => Math.abs(hostMs - at) < AROUND_EVENT_MS);
   const starved = starvedWindows(reads);
   const inStarved = (hostMs: number) => starved.some(([from, to]) => hostMs >= from && hostMs <= to);
-  const offsets = scheduleOffsets(reads, SCHEDULE_HALF_WINDOW_MS);
+  const offsets = scheduleOffsets(reads, SCHEDULE_WINDOW_MS);
   const scheduleErrors: number[] = [];
   const keptTimeErrors: number[] = [];
   const rawErrors: number[] = [];

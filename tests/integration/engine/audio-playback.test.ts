@@ -136,6 +136,9 @@ describe('AudioPlayback on the null sink', () => {
     await expect(ended).resolves.toMatchObject({ at: 0.3 });
     expect(playback.now()).toBe(0.3);
     expect(playback.state.playing).toBe(false);
+    const replay = new Promise((resolve) => playback.on('play', resolve));
+    playback.play();
+    await expect(replay).resolves.toMatchObject({ at: 0 });
   });
 
   it('rejects bad transport requests and changes nothing', async () => {

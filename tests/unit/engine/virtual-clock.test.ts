@@ -65,6 +65,9 @@ describe('VirtualClock', () => {
     expect(clock.now()).toBe(10);
     expect(clock.state.playing).toBe(false);
     expect(events.at(-1)).toEqual({ name: 'ended', payload: { at: 10, heardAtMs: 10_000 } });
+    clock.play();
+    host.advance(1);
+    expect(clock.now()).toBe(1);
   });
 
   it('rejects bad requests and changes nothing', () => {
