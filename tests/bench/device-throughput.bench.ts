@@ -8,7 +8,7 @@ import { frameIndexAt } from '../../src/show/time.js';
 import { readPinBursts } from '../support/emulated-prop.js';
 import { markedFrame, pinLatches } from '../support/latch-marks.js';
 import { percentile, round, type Benchmark } from './benchmark.js';
-import { load, sleep, until, withSerialRig } from '../support/serial-rig.js';
+import { BENCH_RIG, load, sleep, until, withSerialRig } from '../support/serial-rig.js';
 
 const FPS = 100;
 const SECONDS = 2;
@@ -34,49 +34,53 @@ async function step(propCount: number, pixels: number): Promise<StepResult> {
     pixelCount: pixels,
     address,
   }));
-  return withSerialRig(props, async (rig) => {
-    rig.manager.start();
-    await until(() => rig.link.status() === 'connected', 'the link to connect');
-    const firstIndex = frameIndexAt(rig.clock.now(), FPS) + 5;
-    rig.manager.play((time) => {
-      const index = frameIndexAt(time, FPS);
-      return new Map(props.map((prop) => [prop.propId, markedFrame(index, pixels)]));
-    }, FPS);
-    await sleep(SECONDS * 1000 + 200);
-    rig.manager.pause();
-    const lastIndex = frameIndexAt(rig.clock.now(), FPS) - 10;
-    await sleep(100);
-    const state = rig.link.state();
-    const device = rig.link.deviceCounters();
-    await rig.manager.shutdown();
-    await rig.props[0]?.stop();
-    const latches = pinLatches(readPinBursts(rig.props[0]?.edgesPath ?? ''), rig.originMs, FPS).filter(
-      (latch) => latch.index >= firstIndex && latch.index <= lastIndex,
-    );
-    const p99 = percentile(
-      latches.map((latch) => Math.abs(latch.errorMs)),
-      99,
-    );
-    const expected = lastIndex - firstIndex + 1;
-    const ok =
-      state.framesLate === 0 &&
-      device.late === 0 &&
-      device.dropped === 0 &&
-      p99 <= 1 &&
-      latches.length >= expected;
-    return {
-      props: propCount,
-      pixels,
-      fps: FPS,
-      wire_load: round((propCount * frameWireBytes(pixels) * 10 * FPS) / 1_000_000, 3),
-      host_late: state.framesLate,
-      prop_late: device.late,
-      prop_dropped: device.dropped,
-      pin_p99_ms: round(p99),
-      pin_frames: latches.length,
-      ok,
-    };
-  });
+  return withSerialRig(
+    props,
+    async (rig) => {
+      rig.manager.start();
+      await until(() => rig.link.status() === 'connected', 'the link to connect');
+      const firstIndex = frameIndexAt(rig.clock.now(), FPS) + 5;
+      rig.manager.play((time) => {
+        const index = frameIndexAt(time, FPS);
+        return new Map(props.map((prop) => [prop.propId, markedFrame(index, pixels)]));
+      }, FPS);
+      await sleep(SECONDS * 1000 + 200);
+      rig.manager.pause();
+      const lastIndex = frameIndexAt(rig.clock.now(), FPS) - 10;
+      await sleep(100);
+      const state = rig.link.state();
+      const device = rig.link.deviceCounters();
+      await rig.manager.shutdown();
+      await rig.props[0]?.stop();
+      const latches = pinLatches(readPinBursts(rig.props[0]?.edgesPath ?? ''), rig.originMs, FPS).filter(
+        (latch) => latch.index >= firstIndex && latch.index <= lastIndex,
+      );
+      const p99 = percentile(
+        latches.map((latch) => Math.abs(latch.errorMs)),
+        99,
+      );
+      const expected = lastIndex - firstIndex + 1;
+      const ok =
+        state.framesLate === 0 &&
+        device.late === 0 &&
+        device.dropped === 0 &&
+        p99 <= 1 &&
+        latches.length >= expected;
+      return {
+        props: propCount,
+        pixels,
+        fps: FPS,
+        wire_load: round((propCount * frameWireBytes(pixels) * 10 * FPS) / 1_000_000, 3),
+        host_late: state.framesLate,
+        prop_late: device.late,
+        prop_dropped: device.dropped,
+        pin_p99_ms: round(p99),
+        pin_frames: latches.length,
+        ok,
+      };
+    },
+    BENCH_RIG,
+  );
 }
 
 async function sweep(

@@ -2,8 +2,7 @@
 // device end of a PtyPair: stopping only the emulator leaves the host's port open (a prop that resets),
 // stopping the pair as well makes the port vanish (a USB unplug). The pin log is read with ws2812-edges.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { buildFirmware, firmwareHexPath, harnessPath } from './firmware-emulator.js';
 import { endChild } from './pty-pair.js';
 import { cyclesToMs, parseEdgeLog } from './ws2812-edges.js';
@@ -15,13 +14,13 @@ export function monotonicMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
-/** Scheduling priority asked for the emulator (negative is more urgent). */
-const EMULATOR_NICE = -10;
+const CHRT = '/usr/bin/chrt';
+const EMULATOR_FIFO_PRIORITY = 20;
 
 export class EmulatedProp {
   private child: ChildProcess | null = null;
-  /** The nice value the emulator got. */
-  nice = 0;
+  /** How the emulator was scheduled: 'fifo N' or 'normal'. */
+  scheduling = 'normal';
 
   constructor(
     private readonly ttyPath: string,
@@ -31,24 +30,17 @@ export class EmulatedProp {
   /** Start simprop and wait until the firmware runs. */
   async start(): Promise<void> {
     if (this.child !== null) throw new Error('emulated prop already started');
-    const child = spawn(
-      harnessPath,
-      ['--hex', firmwareHexPath, '--tty', this.ttyPath, '--edges', this.edgesPath],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const args = ['--hex', firmwareHexPath, '--tty', this.ttyPath, '--edges', this.edgesPath];
+    // A real prop has its own CPU; on a shared machine the emulator keeps real time only if it is not
+    // starved. Where allowed (root, chrt present) it runs under SCHED_FIFO: it sleeps between latches and
+    // the kernel caps real-time tasks at 95 % of a core, so it cannot lock others out.
+    const realtime = process.getuid?.() === 0 && existsSync(CHRT);
+    const stdio = ['ignore', 'pipe', 'pipe'] as const;
+    const child = realtime
+      ? spawn(CHRT, ['-f', String(EMULATOR_FIFO_PRIORITY), harnessPath, ...args], { stdio: [...stdio] })
+      : spawn(harnessPath, args, { stdio: [...stdio] });
     this.child = child;
-    // A real prop has its own CPU; on a shared machine the emulator only keeps real time if it is not
-    // starved, so raise its priority where allowed (root); elsewhere it runs at normal priority.
-    if (child.pid !== undefined) {
-      try {
-        setPriority(child.pid, EMULATOR_NICE);
-        this.nice = EMULATOR_NICE;
-      } catch {
-        this.nice = 0;
-      }
-    }
+    this.scheduling = realtime ? `fifo ${EMULATOR_FIFO_PRIORITY}` : 'normal';
     let output = '';
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`simprop did not start in 5 s: ${output}`)), 5000);
