@@ -48,29 +48,55 @@ uint8_t pm_cobs_decode_in_place(uint8_t *block, uint16_t length, uint16_t *decod
 void pm_stream_init(pm_stream *stream, uint8_t *buffer, uint16_t capacity) {
   stream->buffer = buffer;
   stream->capacity = capacity;
+  stream->only_prop = -1;
   stream->length = 0;
-  stream->overflowed = 0;
+  stream->remaining = 0;
+  stream->block_code = 0;
+  stream->overflowed = stream->skipping = 0;
+}
+
+static void stream_append(pm_stream *stream, uint8_t byte) {
+  if (stream->length == stream->capacity) {
+    stream->overflowed = 1;
+    return;
+  }
+  stream->buffer[stream->length++] = byte;
+  /* Header byte 4 is the destination prop. */
+  if (stream->length == 5 && stream->only_prop >= 0 && byte != (uint8_t)stream->only_prop && byte != PM_BROADCAST_PROP)
+    stream->skipping = 1;
 }
 
 uint8_t pm_stream_push(pm_stream *stream, uint8_t byte, uint16_t *body_length, uint8_t *error) {
   if (byte != 0) {
-    if (stream->length < stream->capacity) stream->buffer[stream->length++] = byte;
-    else stream->overflowed = 1;
+    if (stream->skipping || stream->overflowed) return 0; /* only the delimiter matters now */
+    if (stream->remaining == 0) {
+      /* A code byte: the block before it (if shorter than 254 bytes) stood for a zero. */
+      if (stream->block_code != 0 && stream->block_code != 0xFF) stream_append(stream, 0);
+      stream->block_code = byte;
+      stream->remaining = (uint8_t)(byte - 1);
+    } else {
+      stream_append(stream, byte);
+      stream->remaining--;
+    }
     return 0;
   }
-  uint16_t length = stream->length;
-  uint8_t overflowed = stream->overflowed;
-  stream->length = 0;
-  stream->overflowed = 0;
-  if (overflowed) {
+  uint8_t started = stream->block_code != 0;
+  uint8_t result = 0;
+  if (stream->skipping || !started) {
+    result = 0;
+  } else if (stream->overflowed) {
     *error = PM_E_TOO_LARGE;
-    return 2;
+    result = 2;
+  } else if (stream->remaining != 0) {
+    *error = PM_E_BAD_FRAMING; /* a code promised more bytes than came before the delimiter */
+    result = 2;
+  } else {
+    *body_length = stream->length;
+    result = 1;
   }
-  if (length == 0) return 0;
-  uint8_t result = pm_cobs_decode_in_place(stream->buffer, length, body_length);
-  if (result != PM_OK) {
-    *error = result;
-    return 2;
-  }
-  return 1;
+  stream->length = 0;
+  stream->remaining = 0;
+  stream->block_code = 0;
+  stream->overflowed = stream->skipping = 0;
+  return result;
 }

@@ -124,16 +124,22 @@ uint16_t pm_cobs_encode(const uint8_t *data, uint16_t length, uint8_t *out, uint
 /* Decodes a block in place. Returns PM_OK and the decoded length, or PM_E_BAD_FRAMING. */
 uint8_t pm_cobs_decode_in_place(uint8_t *block, uint16_t length, uint16_t *decoded_length);
 
-/* Streaming receiver: bytes in, one decoded body out per delimiter. */
+/* Streaming receiver: bytes in, one decoded body out per delimiter. It decodes COBS as bytes arrive, so a
+ * packet costs one pass, and with a prop filter it stops decoding a packet addressed to another prop as
+ * soon as the header's prop byte is known (a shared link carries mostly other props' frames). */
 typedef struct {
   uint8_t *buffer;
   uint16_t capacity;
-  uint16_t length;
-  uint8_t overflowed;
+  uint16_t length;    /* decoded bytes so far */
+  uint8_t remaining;  /* bytes left in the current COBS block (0: the next byte is a code) */
+  uint8_t block_code; /* code of the current block (0 before the first) */
+  uint8_t overflowed, skipping;
+  int16_t only_prop;  /* -1: keep every packet; else keep this prop's and broadcast packets */
 } pm_stream;
 void pm_stream_init(pm_stream *stream, uint8_t *buffer, uint16_t capacity);
-/* Feeds one byte. Returns 0 while a packet is incomplete (or for an empty block), 1 when `buffer` holds a
- * decoded body of *body_length bytes (valid until the next push), or 2 when a block was refused (*error). */
+/* Feeds one byte. Returns 0 while a packet is incomplete (or for an empty block, or a packet for another
+ * prop), 1 when `buffer` holds a decoded body of *body_length bytes (valid until the next push), or 2 when
+ * a block was refused (*error: PM_E_BAD_FRAMING or PM_E_TOO_LARGE). */
 uint8_t pm_stream_push(pm_stream *stream, uint8_t byte, uint16_t *body_length, uint8_t *error);
 
 /* ---- Packets ---- */
