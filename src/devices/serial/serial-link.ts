@@ -87,6 +87,8 @@ const DEFAULTS = {
   programHoldoverMs: 500,
 };
 const BLACKOUT_CONFIRM_MS = 300;
+/** A frame past its time by less than this without a STATUS may still sit in the prop's queue. */
+const UNACKED_GRACE_MS = 5;
 /** A frame whose latch is not reported this long after its time was lost on the way. */
 const ACK_GIVE_UP_MS = 1000;
 /** FRAME overhead on the wire: header 7, showAt 4, CRC 2, COBS 1, delimiter 1. */
@@ -318,11 +320,13 @@ export class SerialLink extends LinkBase {
     }
   }
 
+  /** Frames the prop may still hold: not yet acknowledged, and not long past their time (lost ones). */
   private inFlightFor(address: number): number {
-    const hostNow = this.hostNowMs();
+    const since = this.hostNowMs() - UNACKED_GRACE_MS;
     let count = 0;
-    for (const entry of this.inFlight.values())
-      if (entry.address === address && entry.hostShowMs > hostNow) count += 1;
+    for (const entry of this.inFlight.values()) {
+      if (entry.address === address && entry.hostShowMs > since) count += 1;
+    }
     return count;
   }
 
