@@ -218,6 +218,8 @@ export class AudioPlayback implements ShowClock, Transport {
 
   /** Changes this rig's calibration; the jump it causes is announced as a seek. */
   setCalibration(seconds: number): void {
+    if (!Number.isFinite(seconds))
+      throw new TransportError(`calibration must be finite seconds, not ${seconds}`);
     const from = this.now();
     this.calibration = seconds;
     const to = this.positionAtContextTime(this.heardContextTime(this.observe()));

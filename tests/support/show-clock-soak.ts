@@ -56,7 +56,7 @@ export interface SoakResult {
   readonly meanErrorMs: number;
   /** The same over all steady reads, including while the machine starved the render thread. */
   readonly errorAllMs: Spread;
-  /** Times the render thread fell over 20 ms behind real time. */
+  /** Sightings at which the render thread was over 20 ms behind its schedule. */
   readonly starvations: number;
   /** Share of steady reads within 0.5 s of such a starvation (left out of errorMs). */
   readonly starvedFraction: number;
@@ -146,18 +146,17 @@ function scheduleOffsets(reads: readonly Read[], windowMs: number): number[] {
 }
 
 /**
- * Host-time windows in which the render thread itself fell behind real time by more than
- * STARVED_BEHIND_MS (the machine starved it), each extended by RECOVERY_MS for the clock to settle.
+ * Host-time windows in which the render thread ran more than STARVED_BEHIND_MS behind its own schedule
+ * (the machine starved it), each extended by RECOVERY_MS for the clock to settle.
  */
-function starvedWindows(reads: readonly Read[]): [number, number][] {
+function starvedWindows(reads: readonly Read[], offsets: readonly number[]): [number, number][] {
   const windows: [number, number][] = [];
-  let last = reads[0];
-  for (const read of reads) {
-    if (last === undefined || read.contextTime === last.contextTime) continue;
-    const behindMs = read.hostMs - last.hostMs - (read.contextTime - last.contextTime) * 1000;
-    if (behindMs > STARVED_BEHIND_MS) windows.push([last.hostMs, read.hostMs + RECOVERY_MS]);
-    last = read;
-  }
+  reads.forEach((read, index) => {
+    const previous = reads[index - 1];
+    if (previous !== undefined && read.contextTime === previous.contextTime) return;
+    const behindMs = read.hostMs - read.contextTime * 1000 - (offsets[index] as number);
+    if (behindMs > STARVED_BEHIND_MS) windows.push([read.hostMs - behindMs, read.hostMs + RECOVERY_MS]);
+  });
   return windows;
 }
 
@@ -172,9 +171,9 @@ function summarise(
   seconds: number,
 ): SoakResult {
   const nearEvent = (hostMs: number) => eventHostMs.some((at) => Math.abs(hostMs - at) < AROUND_EVENT_MS);
-  const starved = starvedWindows(reads);
-  const inStarved = (hostMs: number) => starved.some(([from, to]) => hostMs >= from && hostMs <= to);
   const offsets = scheduleOffsets(reads, SCHEDULE_WINDOW_MS);
+  const starved = starvedWindows(reads, offsets);
+  const inStarved = (hostMs: number) => starved.some(([from, to]) => hostMs >= from && hostMs <= to);
   const scheduleErrors: number[] = [];
   const keptTimeErrors: number[] = [];
   const rawErrors: number[] = [];

@@ -25,8 +25,6 @@ describe('show clock over 60 s of playback', () => {
     expect(result.backwardSteps).toBe(0);
     // Against the audio's render schedule (hindsight over the run), wherever the render thread kept time.
     expect(result.errorMs.max).toBeLessThanOrEqual(2);
-    // Including the stretches where the machine starved the render thread, 99 % of reads are within 2 ms.
-    expect(result.errorAllMs.p99).toBeLessThanOrEqual(2);
     // The machine may starve the render thread now and then; most of the run must still count.
     expect(result.starvedFraction).toBeLessThan(0.5);
     // Against the raw context time where it had just stepped: half the time within a millisecond.
