@@ -32,6 +32,8 @@ const silenceBeats = 3;
 const switchVotes = 2;
 /** Jumping to half or double the tempo needs longer agreement: octave flips cost every other beat. */
 const octaveSwitchVotes = 8;
+/** Seconds of music after which octave switches need the longer agreement. */
+const settleSeconds = 6;
 
 export class PredictiveBeatScheduler {
   private readonly envelope: Float32Array;
@@ -47,6 +49,7 @@ export class PredictiveBeatScheduler {
   private readonly confirmations: boolean[] = [];
   private lastAubioBeat = Number.NEGATIVE_INFINITY;
   private readonly averageRow: number[] = [];
+  private newestRow: { values: Float64Array; rate: number } | undefined;
   /** Fired beats whose onset strength has not been checked yet (it is known a few frames later). */
   private readonly unchecked: number[] = [];
   private typicalBeatStrength = 0;
@@ -197,11 +200,27 @@ export class PredictiveBeatScheduler {
     const ratio = this.pendingPeriod.value / this.period;
     const isOctave =
       Math.abs(Math.log2(ratio) - Math.round(Math.log2(ratio))) < 0.06 && Math.round(Math.log2(ratio)) !== 0;
-    if (this.pendingPeriod.votes >= (isOctave ? octaveSwitchVotes : switchVotes)) {
+    // Early on an octave error costs a few beats and a late flip costs many: be quick at first, steady later.
+    const settled = this.written - this.firstActiveFrame > settleSeconds * this.options.frameRate;
+    const votesNeeded = isOctave && settled ? octaveSwitchVotes : switchVotes;
+    // A different tempo that the newest window supports far better than the current one wins at once.
+    const clearlyBetter =
+      !isOctave && this.support(this.pendingPeriod.value) > 1.25 * this.support(this.period);
+    if (this.pendingPeriod.votes >= votesNeeded || clearlyBetter) {
       this.period = this.pendingPeriod.value;
       this.anchor = undefined;
       this.pendingPeriod = undefined;
     }
+  }
+
+  /** The newest window's autocorrelation at a period (s), between lags by interpolation. */
+  private support(period: number): number {
+    const row = this.newestRow;
+    if (!row) return 0;
+    const lag = period * row.rate;
+    const low = Math.floor(lag);
+    const fraction = lag - low;
+    return (row.values[low] ?? 0) * (1 - fraction) + (row.values[low + 1] ?? 0) * fraction;
   }
 
   /**
@@ -222,6 +241,9 @@ export class PredictiveBeatScheduler {
     const minLag = Math.floor((60 * rate) / maxBpm);
     const maxLag = Math.min(Math.ceil((60 * rate) / minBpm), Math.floor(available / 2));
     if (maxLag <= minLag + 2) return undefined;
+    // Without its mean, a noise floor adds no slope to the autocorrelation for the prior to lean on.
+    const mean = recent.reduce((sum, value) => sum + value, 0) / available;
+    for (let index = 0; index < available; index += 1) recent[index] = recent[index]! - mean;
     let energy = 0;
     for (const value of recent) energy += value * value;
     if (energy <= 0) return undefined;
@@ -247,6 +269,7 @@ export class PredictiveBeatScheduler {
           Math.abs(Math.log(lag / averageLevel)) < Math.abs(Math.log(best / averageLevel)) ? lag : best,
         newest,
       );
+    this.newestRow = { values: row, rate };
     const near =
       peakLag(
         row,
