@@ -134,21 +134,41 @@ static unsigned uart_fifo_used(void) {
   return (unsigned)(uart0->input.write - uart0->input.read) & (uart_fifo_fifo_size - 1);
 }
 
-/* Emulator thread: bytes waiting for the firmware enter the UART while its FIFO has room. simavr's XON
- * notification only comes when the firmware reads the status register (an interrupt-driven receiver
- * never does), so the FIFO is watched directly: a byte pushed into a full FIFO is lost. */
-static void feed_uart(void) {
-  avr_irq_t *input = avr_io_getirq(avr, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_INPUT);
+/* Emulator thread: bytes waiting for the firmware enter the UART one per byte time (its cycles_per_byte),
+ * never more than two at once. simavr lets firmware read two bytes per receive event (the AVR's 2-byte
+ * buffer), so a stocked FIFO would be drained at twice the line rate, faster than any real link. Its XON
+ * notification is not used: it only comes when the firmware reads the status register. */
+static int feeding; /* a feed_one timer is running */
+
+static avr_cycle_count_t feed_one(struct avr_t *a, avr_cycle_count_t when, void *param) {
+  (void)param;
+  avr_irq_t *input = avr_io_getirq(a, AVR_IOCTL_UART_GETIRQ('0'), UART_IRQ_INPUT);
   pthread_mutex_lock(&io_lock);
-  while (uart_fifo_used() < uart_fifo_fifo_size - 4 && to_avr_tail != to_avr_head) {
-    uint8_t byte = to_avr[to_avr_tail & (sizeof to_avr - 1)];
-    to_avr_tail++;
-    pthread_mutex_unlock(&io_lock); /* the IRQ may call back into on_uart_output */
+  if (to_avr_tail == to_avr_head) {
+    feeding = 0;
+    pthread_mutex_unlock(&io_lock);
+    return 0;
+  }
+  int room = uart_fifo_used() < 2;
+  uint8_t byte = to_avr[to_avr_tail & (sizeof to_avr - 1)];
+  if (room) to_avr_tail++;
+  pthread_mutex_unlock(&io_lock); /* the IRQ may call back into on_uart_output */
+  if (room) {
     avr_raise_irq(input, byte);
     bytes_fed++;
-    pthread_mutex_lock(&io_lock);
   }
+  avr_cycle_count_t byte_time = uart0->cycles_per_byte > 160 ? uart0->cycles_per_byte : 160;
+  return when + byte_time;
+}
+
+static void feed_uart(void) {
+  pthread_mutex_lock(&io_lock);
+  int waiting = to_avr_tail != to_avr_head;
   pthread_mutex_unlock(&io_lock);
+  if (waiting && !feeding) {
+    feeding = 1;
+    avr_cycle_timer_register(avr, 1, feed_one, NULL);
+  }
 }
 
 static void on_uart_output(struct avr_irq_t *irq, uint32_t value, void *param) {
