@@ -1,6 +1,6 @@
 // `checkpoint`: how long a commit takes until its checkpoint is on disk, on a show of 50,000 segments, and how
 // long a show with a long history takes to load, for both durabilities side by side.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStorage, PersistentShow, restoreHistory, type Durability } from '../../src/storage/index.js';
@@ -58,6 +58,22 @@ async function measureCommits(durability: Durability, dataDir: string): Promise<
   }
 }
 
+/** What the disk itself costs: appending a 1 KB line and fdatasync-ing it, the floor under a durable commit. */
+function measureDiskFlush(dataDir: string) {
+  const file = join(dataDir, 'flush-probe');
+  const line = `${'x'.repeat(1023)}\n`;
+  const samples: number[] = [];
+  for (let index = 0; index < 300; index++) {
+    const started = performance.now();
+    appendFileSync(file, line);
+    const fd = openSync(file, 'r+');
+    fdatasyncSync(fd);
+    closeSync(fd);
+    samples.push(performance.now() - started);
+  }
+  return { p50Ms: round(percentile(samples, 50), 2), p99Ms: round(percentile(samples, 99), 2) };
+}
+
 /** Writes a long history of edits (no whole-prop inverses, to keep the file to tens of MB), then loads it. */
 async function measureLongLoad(dataDir: string) {
   let storage = await openStorage(dataDir, { durability: 'process-crash' });
@@ -72,6 +88,7 @@ async function measureLongLoad(dataDir: string) {
   await storage.close();
   const fileBytes = statSync(join(dataDir, 'shows', 'test-show-f0f4e9368a18.db')).size;
 
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   storage = await openStorage(dataDir);
   const opened = performance.now();
@@ -79,6 +96,7 @@ async function measureLongLoad(dataDir: string) {
   const read = performance.now();
   const history = restoreHistory(stored);
   const replayed = performance.now();
+  const cpu = process.cpuUsage(cpuBefore);
   await storage.close();
   if (JSON.stringify(history.show) !== JSON.stringify(expected)) throw new Error('the loaded show differs');
   return {
@@ -88,6 +106,8 @@ async function measureLongLoad(dataDir: string) {
     readAndValidateMs: round(read - opened, 1),
     replayMs: round(replayed - read, 1),
     totalMs: round(replayed - started, 1),
+    // CPU time is less shaken than wall time by other work on a shared machine.
+    totalCpuMs: round((cpu.user + cpu.system) / 1000, 1),
     perCheckpointMicros: round(((replayed - started) * 1000) / stored.checkpoints.length, 1),
   };
 }
@@ -99,6 +119,7 @@ const benchmark: Benchmark = {
   async run() {
     const root = mkdtempSync(join(tmpdir(), 'smlive-bench-checkpoint-'));
     try {
+      const diskFlush = measureDiskFlush(root);
       const powerLoss = await measureCommits('power-loss', join(root, 'power-loss'));
       const processCrash = await measureCommits('process-crash', join(root, 'process-crash'));
       const load = await measureLongLoad(join(root, 'long'));
@@ -110,6 +131,7 @@ const benchmark: Benchmark = {
         powerLoss,
         processCrash,
         p99RatioPowerLossToProcessCrash: round(powerLoss.p99Ms / processCrash.p99Ms, 2),
+        diskFlush,
         load,
         goal: 'commit p99 ≤ 10 ms (power-loss durability: fdatasync before the commit resolves)',
       };
