@@ -7,6 +7,7 @@ const commands: CliCommandLoaders = {
   prg: async () => (await import('./cli/prg-command.js')).prgCommand,
   import: async () => (await import('./cli/import-command.js')).importCommand,
   analyze: async () => (await import('./cli/analyze-command.js')).analyzeCommand,
+  devices: async () => (await import('./cli/devices-command.js')).devicesCommand,
 };
 
 process.exitCode = await runCli(commands, process.argv.slice(2));
