@@ -28,5 +28,12 @@ export { FirmataLink } from './firmata/firmata-link.js';
 export type { FirmataLinkOptions, FirmataRgbProp } from './firmata/firmata-link.js';
 export { SerialLink } from './serial/serial-link.js';
 export type { DeviceCounters, LatchReport, SerialLinkOptions, SerialProp } from './serial/serial-link.js';
-export { SERIAL_BY_ID_DIR, byIdPort, listById, listByVidPid, vidPidPort } from './serial/serial-discovery.js';
+export {
+  SERIAL_BY_ID_DIR,
+  byIdPort,
+  listById,
+  listByVidPid,
+  listSerialCandidates,
+  vidPidPort,
+} from './serial/serial-discovery.js';
 export type { SerialCandidate } from './serial/serial-discovery.js';

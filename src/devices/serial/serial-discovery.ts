@@ -70,3 +70,16 @@ export function byIdPort(pattern: RegExp, dir = SERIAL_BY_ID_DIR): PortLocator {
 export function vidPidPort(vendorId: string, productId: string, serialNumber?: string): PortLocator {
   return async () => (await listByVidPid(vendorId, productId, serialNumber))[0]?.path ?? null;
 }
+
+/** Every serial port the OS lists, with its by-id name where udev made one: for setting up a show. */
+export async function listSerialCandidates(byIdDir = SERIAL_BY_ID_DIR): Promise<SerialCandidate[]> {
+  const byId = new Map(listById(/./, byIdDir).map((candidate) => [candidate.path, candidate.byId]));
+  const ports = await SerialPort.list();
+  return ports.map((port) => ({
+    path: port.path,
+    byId: byId.get(port.path) ?? null,
+    vendorId: port.vendorId ?? null,
+    productId: port.productId ?? null,
+    serialNumber: port.serialNumber ?? null,
+  }));
+}
