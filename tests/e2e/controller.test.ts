@@ -4,7 +4,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHONE, TABLET, launchChromium, screenshotPath, touchContext } from './support/chromium.js';
-import { ControllerPage, rgbClose, type Rgb } from './support/controller-page.js';
+import { ControllerPage, centre, rgbClose, type Rgb } from './support/controller-page.js';
 import { startSmliveDaemon, type RunningDaemon } from './support/smlive-daemon.js';
 import { ensureControllerBuilt } from './support/controller-build.js';
 import { regionProblems } from './support/layout-check.js';
@@ -220,6 +220,42 @@ describe('touch controller against the real daemon', () => {
     await tablet.tap(tablet.byTestId('tab-edit'));
   });
 
+  it('a tapped segment can be stretched by its edge and turned into a fade with the picker', async () => {
+    if (!edited) throw new Error('needs the previous edits');
+    const { propId, removedId } = edited;
+    const segment = tablet.page.locator(`[data-segment-id="${removedId}"]`);
+    await tablet.tap(segment);
+    await tablet.byTestId('selection').waitFor();
+    const before = (await tablet.segmentSpans(propId)).find((span) => span.id === removedId);
+    if (!before) throw new Error(`${removedId} is not on ${propId}`);
+    const handle = await centre(segment.locator('[data-testid=edge-end]'));
+    const changes = await tablet.checkpointCount();
+    await tablet.drag(handle, { x: handle.x + 50, y: handle.y });
+    // The block follows the finger at once; wait for the daemon's checkpoint, not the local preview.
+    await waitFor(
+      () => tablet.checkpointCount(),
+      (count) => count > changes,
+      'the resize checkpoint',
+    );
+    const stretched = await waitFor(
+      async () => (await tablet.segmentSpans(propId)).find((span) => span.id === removedId),
+      (span) => span !== undefined && span.end > before.end + 0.2,
+      'the end edge to move later',
+    );
+    expect(stretched?.start).toBe(before.start);
+
+    const lookBefore = before.look === 'fade' ? 'solid' : 'fade';
+
+    await tablet.tap(tablet.byTestId(`look-${lookBefore}`));
+    await waitFor(
+      async () => (await tablet.segmentSpans(propId)).find((span) => span.id === removedId)?.look,
+      (look) => look === lookBefore,
+      `the segment to become ${lookBefore}`,
+    );
+    await tablet.screenshot(screenshotPath('08-stretched-and-picked'));
+    await tablet.tap(segment);
+  });
+
   it('blackout darkens every prop until it is released', async () => {
     const lit = await tablet.previewPixels();
     expect(Object.values(lit).some((pixels) => /[1-9a-f]/.test(pixels))).toBe(true);
@@ -232,7 +268,7 @@ describe('touch controller against the real daemon', () => {
     expect(Object.keys(dark).length).toBeGreaterThanOrEqual(4);
     for (const propId of Object.keys(dark))
       expect(rgbClose(await tablet.swatchColor(propId), BLACK)).toBe(true);
-    await tablet.screenshot(screenshotPath('08-blackout'));
+    await tablet.screenshot(screenshotPath('09-blackout'));
     await tablet.tap(tablet.byTestId('blackout'));
     await waitFor(
       () => tablet.previewPixels(),
@@ -255,10 +291,11 @@ describe('touch controller against the real daemon', () => {
     await waitFor(same, Boolean, 'both controllers to show the same segments');
 
     // An edit on the tablet reaches the phone.
+    const phoneBefore = JSON.stringify(await phone.segmentSpans(propId));
     await tablet.tap(tablet.byTestId('undo'));
     await waitFor(
-      () => phone!.segmentSpans(propId),
-      (spans) => !spans.some((span) => span.id === edited?.removedId),
+      async () => JSON.stringify(await phone!.segmentSpans(propId)),
+      (spans) => spans !== phoneBefore,
       'the phone to see the undo',
     );
     await waitFor(same, Boolean, 'the same segments after the undo');
@@ -270,8 +307,8 @@ describe('touch controller against the real daemon', () => {
       (pressed) => pressed === 'true',
       'the tablet to see blackout',
     );
-    await phone.screenshot(screenshotPath('09-phone-blackout'));
-    await tablet.screenshot(screenshotPath('09-tablet-blackout'));
+    await phone.screenshot(screenshotPath('10-phone-blackout'));
+    await tablet.screenshot(screenshotPath('10-tablet-blackout'));
     await phone.tap(phone.byTestId('blackout'));
     await waitFor(
       () => tablet.byTestId('blackout').getAttribute('aria-pressed'),
@@ -307,7 +344,7 @@ describe('touch controller against the real daemon', () => {
     ] as const) {
       const problems = await regionProblems(controller.page, viewport);
       expect(problems, `${name} layout`).toEqual([]);
-      await controller.screenshot(screenshotPath(`10-layout-${name}`));
+      await controller.screenshot(screenshotPath(`11-layout-${name}`));
     }
   });
 });

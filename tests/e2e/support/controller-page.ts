@@ -3,6 +3,9 @@ import type { Locator, Page } from 'playwright-core';
 
 export type Rgb = readonly [number, number, number];
 
+const TAP_HOLD_MS = 60;
+const AFTER_DRAG_MS = 400;
+
 export class ControllerPage {
   constructor(
     readonly page: Page,
@@ -24,10 +27,13 @@ export class ControllerPage {
     return this.page.locator(`[data-testid="${id}"]`);
   }
 
-  /** A real touch tap at the centre of an element (or at a point). */
+  /**
+   * A touch tap at the centre of an element (or at a point), held as long as a finger is (~60 ms):
+   * chromium drops the click of a zero-length synthetic tap that follows a drag.
+   */
   async tap(target: Locator | { x: number; y: number }): Promise<void> {
     const point = 'x' in target ? target : await centre(target);
-    await this.page.touchscreen.tap(point.x, point.y);
+    await this.longPress(point, TAP_HOLD_MS);
   }
 
   /** Holds a finger still at a point for `ms` (touch events through the DevTools protocol). */
@@ -38,6 +44,24 @@ export class ControllerPage {
     await this.page.waitForTimeout(ms);
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await cdp.detach();
+  }
+
+  /** One finger pressing at `from`, sliding to `to`, and lifting. */
+  async drag(from: { x: number; y: number }, to: { x: number; y: number }, steps = 10): Promise<void> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ ...from, id: 1 }] });
+    for (let step = 1; step <= steps; step++) {
+      const point = {
+        x: from.x + ((to.x - from.x) * step) / steps,
+        y: from.y + ((to.y - from.y) * step) / steps,
+      };
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ ...point, id: 1 }] });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
+    // Chromium's gesture detector sometimes swallows the click of a tap that comes right after a drag
+    // (its fling/double-tap window); a person's next tap never comes that soon.
+    await this.page.waitForTimeout(AFTER_DRAG_MS);
   }
 
   /** Two fingers moving apart (factor > 1) or together around a point. */
@@ -59,6 +83,7 @@ export class ControllerPage {
     }
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await cdp.detach();
+    await this.page.waitForTimeout(AFTER_DRAG_MS);
   }
 
   async playheadSeconds(): Promise<number> {
@@ -95,16 +120,23 @@ export class ControllerPage {
     });
   }
 
+  /** Checkpoints the controller lists (the History tab's badge). */
+  async checkpointCount(): Promise<number> {
+    const badge = this.page.locator('[data-testid=tab-history] .badge');
+    return (await badge.count()) === 0 ? 0 : Number(await badge.textContent());
+  }
+
   segments(propId: string): Locator {
     return this.page.locator(`[data-testid="lane-${propId}"] [data-segment-id]`);
   }
 
-  async segmentSpans(propId: string): Promise<{ id: string; start: number; end: number }[]> {
+  async segmentSpans(propId: string): Promise<{ id: string; start: number; end: number; look: string }[]> {
     return this.segments(propId).evaluateAll((nodes) =>
       nodes.map((node) => ({
         id: (node as HTMLElement).dataset['segmentId'] ?? '',
         start: Number((node as HTMLElement).dataset['start']),
         end: Number((node as HTMLElement).dataset['end']),
+        look: (node as HTMLElement).dataset['look'] ?? '',
       })),
     );
   }

@@ -1,6 +1,6 @@
 // What a tap on a lane adds: colour, look, where it starts and how long it is. Kept per device.
 import { signal } from '@preact/signals';
-import { EFFECT_KINDS, type Rgb } from '../../../show/index.js';
+import { EFFECT_KINDS, type Look, type Rgb } from '../../../show/index.js';
 
 export type LookChoice = 'solid' | 'fade' | (typeof EFFECT_KINDS)[number];
 export const LOOK_CHOICES: readonly LookChoice[] = ['solid', 'fade', ...EFFECT_KINDS];
@@ -36,3 +36,16 @@ export interface SelectedSegment {
   readonly segmentId: string;
 }
 export const selectedSegment = signal<SelectedSegment | null>(null);
+
+/** Selects a segment and sets the pickers to its look, so they show (and change) what it is. */
+export function selectSegment(selection: SelectedSegment | null, look: Look | undefined): void {
+  selectedSegment.value = selection;
+  if (!selection || !look) return;
+  chosenLook.value = look.kind;
+  if (look.kind === 'fade') {
+    chosenColor.value = look.from;
+    chosenFadeTo.value = look.to;
+  } else if ('color' in look) {
+    chosenColor.value = look.color;
+  }
+}

@@ -54,7 +54,7 @@ export function DevicesPanel() {
                 <dt>Reconnects</dt>
                 <dd>{device.reconnects}</dd>
               </div>
-              <div>
+              <div class="wide">
                 <dt>Props</dt>
                 <dd>{device.props.join(', ') || '—'}</dd>
               </div>

@@ -28,6 +28,7 @@ export function SegmentBlock({ propId, segment, selected, editable }: Props) {
       data-segment-id={segment.id}
       data-start={start}
       data-end={end}
+      data-look={segment.look.kind}
       style={{
         transform: `translateX(${left}px)`,
         width: `${width}px`,

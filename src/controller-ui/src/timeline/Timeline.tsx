@@ -1,7 +1,7 @@
 import { useSignalEffect } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { addSegmentOnLane, deleteSegment } from '../editing/edit-actions.js';
-import { selectedSegment } from '../editing/edit-preferences.js';
+import { selectSegment, selectedSegment } from '../editing/edit-preferences.js';
 import { PropCanvas } from '../preview/PropCanvas.js';
 import { isOperator, show } from '../state/live-state.js';
 import { notify } from '../state/notices.js';
@@ -77,7 +77,10 @@ export function Timeline() {
         if (segment) {
           const segmentId = segment.dataset['segmentId'] as string;
           const already = selectedSegment.value?.segmentId === segmentId;
-          selectedSegment.value = already ? null : { propId, segmentId };
+          const look = show.value?.props
+            .find((prop) => prop.id === propId)
+            ?.segments.find((item) => item.id === segmentId)?.look;
+          selectSegment(already ? null : { propId, segmentId }, look);
           return;
         }
         if (selectedSegment.value) {
