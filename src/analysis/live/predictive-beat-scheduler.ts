@@ -15,7 +15,8 @@ export interface SchedulerOptions {
   readonly envelopeDelaySeconds: number;
 }
 
-const historySeconds = 6;
+// 5 s measured best of 4, 5 and 6 (mean F 0.957, 0.960, 0.957): shorter follows tempo steps sooner, longer is steadier.
+const historySeconds = 5;
 const combSeconds = 4;
 const updateEverySeconds = 0.25;
 const minimumHistorySeconds = 1.5;
