@@ -30,6 +30,16 @@ function asGrb(rgb: Uint8Array): string {
   return Buffer.from(out).toString('hex');
 }
 
+function lastStatusOf(session: PropSession) {
+  const last = session.received.filter((packet) => packet.message.type === 'status').at(-1)?.message;
+  if (last?.type !== 'status') throw new Error('no STATUS received yet');
+  return last;
+}
+
+function errorCount(session: PropSession): number {
+  return session.received.filter((packet) => packet.message.type === 'error').length;
+}
+
 describe('prop firmware in the emulator', () => {
   let emulator: FirmwareEmulator;
   let session: PropSession;
@@ -155,15 +165,9 @@ describe('prop firmware in the emulator', () => {
 
   it('refuses a frame beyond its queue, drops the queue on a seek, and shows a late frame at once', async () => {
     const clock = await session.syncClock(250_000, 5);
-    const lastStatus = () => {
-      const statuses = session.received.filter((packet) => packet.message.type === 'status');
-      const last = statuses.at(-1)!.message;
-      if (last.type !== 'status') throw new Error('unreachable');
-      return last;
-    };
     session.send({ type: 'blackout' });
     await session.waitFor('status', (message) => message.mode === 'blackout' && message.queued === 0);
-    const before = lastStatus();
+    const before = lastStatusOf(session);
     const far = hostMs() + 500;
     const queued = [0, 1, 2, 3, 4].map((index) =>
       session.send({
@@ -204,6 +208,42 @@ describe('prop firmware in the emulator', () => {
     for (const index of [0, 1, 2, 3, 4]) expect(shown).not.toContain(asGrb(framePixels(40 + index)));
     expect(shown).toContain(asGrb(framePixels(50)));
     expect(shown).toContain(asGrb(framePixels(51)));
+  });
+
+  it('ignores frames for other props on a shared link, and takes broadcast ones', async () => {
+    const clock = await session.syncClock(250_000, 5);
+    const base = lastStatusOf(session);
+    const errorsBefore = errorCount(session);
+    const start = hostMs() + 60;
+    let own = -1;
+    let broadcast = -1;
+    for (let tick = 0; tick < 6; tick += 1) {
+      const showAt = clock.hostToDeviceTicks(start + tick * 20)!;
+      for (let prop = 1; prop <= 15; prop += 1) {
+        session.send({ type: 'frame', showAt, pixels: new Uint8Array(12).fill(prop) }, prop);
+      }
+      if (tick === 4) broadcast = session.send({ type: 'frame', showAt, pixels: framePixels(70) }, 0xff);
+      else own = session.send({ type: 'frame', showAt, pixels: framePixels(60 + tick) });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const done = await session.waitFor('status', (message) => message.latchedSeq === own);
+    expect(
+      session.received.some((p) => p.message.type === 'status' && p.message.latchedSeq === broadcast),
+    ).toBe(true);
+    expect(done.message.crcErrorCount).toBe(base.crcErrorCount);
+    expect(done.message.malformedCount).toBe(base.malformedCount);
+    expect(errorCount(session)).toBe(errorsBefore);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    const shown = parseEdgeLog(readEdgeLog(emulator.edgesPath)).bursts.map((burst) =>
+      Buffer.from(burst.bytes).toString('hex'),
+    );
+    for (const tick of [0, 1, 2, 3, 5]) expect(shown).toContain(asGrb(framePixels(60 + tick)));
+    expect(shown).toContain(asGrb(framePixels(70)));
+    for (let prop = 1; prop <= 15; prop += 1) {
+      const asShown = new Uint8Array(PIXELS * 3);
+      asShown.fill(prop, 0, 12); // 4 pixels of the other prop, the rest black, if it had been taken
+      expect(shown).not.toContain(asGrb(asShown));
+    }
   });
 
   it('plays an uploaded program on its own once frames stop, latching at step boundaries', async () => {
