@@ -373,10 +373,11 @@ static uint8_t program_op(const pm_program *op) {
     program_crc = op->image_crc;
     return PM_OK;
   case PM_OP_CHUNK:
-    if (op->offset != program_received || (uint32_t)op->offset + op->data_bytes > program_expected)
+    /* In order without gaps; a chunk sent again (its ACK was lost) is taken again. */
+    if (op->offset > program_received || (uint32_t)op->offset + op->data_bytes > program_expected)
       return PM_E_PROGRAM_INVALID;
     memcpy(program_image + op->offset, op->data, op->data_bytes);
-    program_received = (uint16_t)(program_received + op->data_bytes);
+    if (op->offset + op->data_bytes > program_received) program_received = (uint16_t)(op->offset + op->data_bytes);
     return PM_OK;
   case PM_OP_COMMIT:
     if (program_received != program_expected || pm_crc16(program_image, program_expected) != program_crc)

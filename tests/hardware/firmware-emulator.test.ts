@@ -260,6 +260,11 @@ describe('prop firmware in the emulator', () => {
     };
     await send({ type: 'program', op: 'begin', totalBytes: image.length, imageCrc: crc16(image) });
     await send({ type: 'program', op: 'chunk', offset: 0, data: image.subarray(0, 7) });
+    await send({ type: 'program', op: 'chunk', offset: 0, data: image.subarray(0, 7) }); // a retry: taken again
+    const gap = session.send({ type: 'program', op: 'chunk', offset: 8, data: image.subarray(8) });
+    expect((await session.waitFor('error', (error) => error.refSeq === gap)).message.code).toBe(
+      'programInvalid',
+    );
     await send({ type: 'program', op: 'chunk', offset: 7, data: image.subarray(7) });
     await send({ type: 'program', op: 'commit' });
     const clock = await session.syncClock(250_000, 5);
