@@ -54,6 +54,7 @@ export class ShowStore {
   private readonly files = new Map<string, ShowFile>();
   private readonly lastRevisions = new Map<string, number>();
   private readonly repairs: TornLineRepair[] = [];
+  private closed = false;
 
   private constructor(
     private readonly dataDir: string,
@@ -88,7 +89,7 @@ export class ShowStore {
         new StorageError(`refusing to store an invalid show: ${firstIssue(checked.error)}`),
       );
     }
-    return this.queue.run(async () => {
+    return this.run(async () => {
       const showId = checked.data.id;
       if (await this.index.findOne({ _id: showId }))
         throw new StorageError(`a show "${showId}" already exists`, this.index.file);
@@ -108,7 +109,7 @@ export class ShowStore {
 
   /** The show as created, its checkpoints in revision order and the checkpoint names, all validated. */
   loadShow(showId: string): Promise<StoredShow> {
-    return this.queue.run(async () => {
+    return this.run(async () => {
       const file = await this.showFile(showId);
       return readStoredShow(showId, file);
     });
@@ -125,7 +126,7 @@ export class ShowStore {
         new StorageError(`refusing to store an invalid checkpoint: ${firstIssue(checked.error)}`),
       );
     }
-    return this.queue.run(async () => {
+    return this.run(async () => {
       const { showId, revision } = checked.data;
       const file = await this.showFile(showId);
       const last = this.lastRevisions.get(showId) ?? 0;
@@ -147,7 +148,7 @@ export class ShowStore {
 
   /** Changes the name the show is listed under (after a setShowInfo renamed it). */
   setListedName(showId: string, name: string): Promise<void> {
-    return this.queue.run(async () => {
+    return this.run(async () => {
       const record = await this.index.findOne({ _id: showId });
       if (!record) throw new StorageError(`no show "${showId}"`, this.index.file);
       if (record.name !== name) await this.index.put({ ...record, name });
@@ -156,7 +157,7 @@ export class ShowStore {
 
   /** Gives a checkpoint a name (or a new one). */
   nameCheckpoint(checkpointId: string, name: string): Promise<void> {
-    return this.queue.run(async () => {
+    return this.run(async () => {
       const at = checkpointId.lastIndexOf('@');
       const showId = checkpointId.slice(0, Math.max(0, at));
       const revision = Number(checkpointId.slice(at + 1));
@@ -171,7 +172,7 @@ export class ShowStore {
 
   /** Removes a show and its whole history. */
   deleteShow(showId: string): Promise<void> {
-    return this.queue.run(async () => {
+    return this.run(async () => {
       const record = await this.index.findOne({ _id: showId });
       if (!record) throw new StorageError(`no show "${showId}"`, this.index.file);
       // The index record goes first: a crash before the file is removed leaves an orphan file, never an
@@ -181,12 +182,18 @@ export class ShowStore {
     });
   }
 
-  /** Waits for queued writes and closes every datafile. */
+  /** Waits for queued writes and closes every datafile; later calls are refused. */
   async close(): Promise<void> {
+    this.closed = true;
     await this.queue.idle();
     for (const file of this.files.values()) await file.close();
     this.files.clear();
     await this.index.close();
+  }
+
+  private run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new StorageError('the show store is closed', this.dataDir));
+    return this.queue.run(task);
   }
 
   private async showFile(showId: string): Promise<ShowFile> {

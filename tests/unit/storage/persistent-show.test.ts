@@ -52,6 +52,9 @@ describe('persistent show', () => {
     expect(show.revision).toBe(1);
     await expect(show.name('test-show@7', 'nope')).rejects.toThrow(/no checkpoint test-show@7/);
     await storage.close();
+    // Once the folder is closed (and its lock released), nothing more is written to it.
+    await expect(show.commit(solid(2), who)).rejects.toThrow(/the show store is closed/);
+    expect(show.revision).toBe(1);
   });
 
   it('when the disk fails, refuses the change, stays at the saved revision, and resumes once the disk is back', async () => {

@@ -28,21 +28,22 @@ describe('show store', () => {
   it('brings a show back at its latest checkpoint with its whole history, names and undo/redo state', async () => {
     const dataDir = dirs.next();
     let storage = await openStorage(dataDir);
-    const show = await PersistentShow.create(
-      storage.shows,
-      emptyShow({ props: 3, duration: 60, beats: steadyBeats(120, 60) }),
-    );
+    const initial = emptyShow({ props: 3, duration: 60, beats: steadyBeats(120, 60) });
+    const show = await PersistentShow.create(storage.shows, initial);
+    // The same edits in memory only, to compare with after the restart.
+    const twin = new ShowHistory(initial);
+    const meta = { prompt: 'make it red', 'model.name': 'tiny', $odd: true };
     for (let index = 0; index < 6; index++) {
-      const result = await show.commit(solid(`ball${(index % 3) + 1}`, index * 2, index * 40), {
-        ...who,
-        meta: { prompt: 'make it red', 'model.name': 'tiny', $odd: true },
-      });
-      expect(result.ok).toBe(true);
+      const command = solid(`ball${(index % 3) + 1}`, index * 2, index * 40);
+      expect((await show.commit(command, { ...who, meta })).ok).toBe(true);
+      twin.commit(command, { ...who, meta });
     }
-    await show.undo(who);
-    await show.undo(who);
-    await show.redo(who);
+    for (const step of ['undo', 'undo', 'redo'] as const) {
+      await show[step](who);
+      twin[step](who);
+    }
     await show.revert(3, { author: 'assistant', label: 'back to the intro' });
+    twin.revert(3, { author: 'assistant', label: 'back to the intro' });
     await show.name('test-show@4', 'chorus idea');
     await show.name('test-show@4', 'chorus, final');
     expect(show.revision).toBe(10);
@@ -62,10 +63,11 @@ describe('show store', () => {
     expect(back.canRedo).toBe(show.canRedo);
     expect(back.showAt(2)).toEqual(show.showAt(2));
     // The restored undo stack is the one the show had: undoing once more gives the same show in both.
-    const undoneThere = await show.undo(who);
+    const undoneThere = twin.undo(who);
     const undoneHere = await back.undo(who);
     expect(undoneHere.ok).toBe(true);
     expect(undoneHere.ok && undoneThere.ok && undoneHere.show).toEqual(undoneThere.ok && undoneThere.show);
+    expect(back.show).toEqual(twin.show);
     await storage.close();
   });
 
