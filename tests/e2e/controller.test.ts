@@ -130,27 +130,8 @@ describe('touch controller against the real daemon', () => {
 
   it('holding a segment deletes it', async () => {
     const propId = (await firstLanePropId()) as string;
-    const lanes = await tablet.byTestId('lanes').boundingBox();
-    if (!lanes) throw new Error('no lane area on screen');
-    // A segment wholly on screen and wide enough for a thumb.
-    const boxes = await tablet.segments(propId).evaluateAll((nodes) =>
-      nodes.map((node) => ({
-        id: (node as HTMLElement).dataset['segmentId'] ?? '',
-        box: node.getBoundingClientRect().toJSON() as DOMRect,
-      })),
-    );
-    const target = boxes.find(
-      ({ box }) => box.width >= 60 && box.left >= lanes.x + 4 && box.right <= lanes.x + lanes.width - 4,
-    );
-    if (!target) throw new Error(`no segment of ${propId} is wholly on screen: ${JSON.stringify(boxes)}`);
-    const point = { x: target.box.left + target.box.width / 2, y: target.box.top + target.box.height / 2 };
-    await tablet.longPress(point);
-    await waitFor(
-      () => tablet.segmentSpans(propId),
-      (spans) => !spans.some((span) => span.id === target.id),
-      'the segment to go',
-    );
-    edited = { propId, removedId: target.id, point };
+    const removed = await holdToDelete(tablet, propId);
+    edited = { propId, ...removed };
   });
 
   it('a tap on the empty lane adds the chosen colour there, and the prop preview shows it at that time', async () => {
@@ -347,7 +328,79 @@ describe('touch controller against the real daemon', () => {
       await controller.screenshot(screenshotPath(`11-layout-${name}`));
     }
   });
+
+  it('rehearsal edits are discarded, or kept as one checkpoint', async () => {
+    const propId = (await firstLanePropId()) as string;
+    const rehearsing = () => tablet.page.locator('.pill-rehearsal').count();
+    const ids = async () => (await tablet.segmentSpans(propId)).map((span) => span.id);
+
+    await tablet.tap(tablet.byTestId('tab-show'));
+    await tablet.tap(tablet.byTestId('rehearsal-start'));
+    await waitFor(rehearsing, (count) => count === 1, 'rehearsal to start');
+    const { removedId: discarded } = await holdToDelete(tablet, propId);
+    await tablet.screenshot(screenshotPath('13-rehearsal-edit'));
+    await tablet.tap(tablet.byTestId('rehearsal-discard'));
+    await waitFor(rehearsing, (count) => count === 0, 'rehearsal to end');
+    await waitFor(ids, (list) => list.includes(discarded), 'the discarded deletion to be undone');
+
+    const changes = await tablet.checkpointCount();
+    await tablet.tap(tablet.byTestId('rehearsal-start'));
+    await waitFor(rehearsing, (count) => count === 1, 'rehearsal to start again');
+    const { removedId: kept } = await holdToDelete(tablet, propId);
+    await tablet.tap(tablet.byTestId('rehearsal-keep'));
+    await waitFor(rehearsing, (count) => count === 0, 'rehearsal to end with keep');
+    expect(await ids()).not.toContain(kept);
+    await waitFor(
+      () => tablet.checkpointCount(),
+      (count) => count === changes + 1,
+      'one checkpoint for the kept rehearsal',
+    );
+    await tablet.tap(tablet.byTestId('tab-edit'));
+  });
+
+  it('a viewer sees the show but every control that changes it is disabled', async () => {
+    if (!daemon.viewerCode) throw new Error(`the daemon printed no viewer code:\n${daemon.output()}`);
+    const context = await touchContext(browser, PHONE);
+    const viewer = new ControllerPage(await context.newPage(), daemon.url);
+    await viewer.open();
+    await viewer.pair(daemon.viewerCode, 'viewer');
+    await expect(viewer.page.locator('.pill', { hasText: 'Viewer' }).count()).resolves.toBe(1);
+    for (const control of ['play', 'stop', 'blackout', 'undo']) {
+      expect(await viewer.byTestId(control).isDisabled(), control).toBe(true);
+    }
+    expect(Object.keys(await viewer.previewPixels()).length).toBeGreaterThanOrEqual(4);
+    await viewer.screenshot(screenshotPath('14-viewer-phone'));
+    await context.close();
+  });
 });
+
+/** Holds a finger on a segment of `propId` wholly on screen until it is deleted; its id and where it was. */
+async function holdToDelete(
+  controller: ControllerPage,
+  propId: string,
+): Promise<{ removedId: string; point: { x: number; y: number } }> {
+  const lanes = await controller.byTestId('lanes').boundingBox();
+  if (!lanes) throw new Error('no lane area on screen');
+  // A segment wholly on screen and wide enough for a thumb.
+  const boxes = await controller.segments(propId).evaluateAll((nodes) =>
+    nodes.map((node) => ({
+      id: (node as HTMLElement).dataset['segmentId'] ?? '',
+      box: node.getBoundingClientRect().toJSON() as DOMRect,
+    })),
+  );
+  const target = boxes.find(
+    ({ box }) => box.width >= 60 && box.left >= lanes.x + 4 && box.right <= lanes.x + lanes.width - 4,
+  );
+  if (!target) throw new Error(`no segment of ${propId} is wholly on screen: ${JSON.stringify(boxes)}`);
+  const point = { x: target.box.left + target.box.width / 2, y: target.box.top + target.box.height / 2 };
+  await controller.longPress(point);
+  await waitFor(
+    () => controller.segmentSpans(propId),
+    (spans) => !spans.some((span) => span.id === target.id),
+    'the segment to go',
+  );
+  return { removedId: target.id, point };
+}
 
 async function firstLanePropId(): Promise<string | undefined> {
   const lane = tablet.page.locator('[data-lane]').first();

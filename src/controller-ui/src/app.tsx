@@ -1,7 +1,7 @@
 import { PairingScreen } from './pairing/PairingScreen.js';
 import { SidePanel } from './panels/SidePanel.js';
 import { PreviewStrip } from './preview/PreviewStrip.js';
-import { linkPhase, output, show } from './state/live-state.js';
+import { linkPhase, output, rehearsal, show } from './state/live-state.js';
 import { Timeline } from './timeline/Timeline.js';
 import { TransportBar } from './transport/TransportBar.js';
 import { Toasts } from './ui/Toasts.js';
@@ -24,7 +24,10 @@ export function App() {
     );
   }
   return (
-    <div class={`controller ${output.value.blackout ? 'is-blackout' : ''}`} data-testid="controller">
+    <div
+      class={`controller ${output.value.blackout ? 'is-blackout' : ''} ${rehearsal.value.active ? 'is-rehearsal' : ''}`}
+      data-testid="controller"
+    >
       <TransportBar />
       <PreviewStrip />
       <Timeline />

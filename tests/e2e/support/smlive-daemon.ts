@@ -12,6 +12,8 @@ const STARTUP_TIMEOUT_MS = 60_000;
 export interface RunningDaemon {
   readonly url: string;
   readonly pairingCode: string;
+  /** The viewer's code, when the daemon prints one. */
+  readonly viewerCode: string | undefined;
   readonly dataDir: string;
   /** Everything the daemon printed so far (for failure messages). */
   output(): string;
@@ -20,6 +22,7 @@ export interface RunningDaemon {
 
 const URL_PATTERN = /(http:\/\/(?:localhost|127\.0\.0\.1):\d+\/?)/;
 const CODE_PATTERN = /pairing code(?: \(operator\))?:\s*([A-Za-z0-9-]{4,})/i;
+const VIEWER_CODE_PATTERN = /pairing code \(viewer\):\s*([A-Za-z0-9-]{4,})/i;
 
 export async function startSmliveDaemon(): Promise<RunningDaemon> {
   const dataDir = mkdtempSync(join(tmpdir(), 'smlive-e2e-'));
@@ -64,6 +67,7 @@ export async function startSmliveDaemon(): Promise<RunningDaemon> {
   return {
     url: (found.url as string).replace(/\/?$/, '/'),
     pairingCode: found.code as string,
+    viewerCode: VIEWER_CODE_PATTERN.exec(printed)?.[1],
     dataDir,
     output: () => printed,
     async stop() {

@@ -1,5 +1,5 @@
 import { act } from '../session/controller-link.js';
-import { isOperator, output, rehearsal, show, transport } from '../state/live-state.js';
+import { branch, history, isOperator, output, rehearsal, show, transport } from '../state/live-state.js';
 import { jumpToCue } from '../transport/seek.js';
 import { formatShowTime } from '../ui/format.js';
 import { playheadSeconds } from '../state/playhead.js';
@@ -15,6 +15,11 @@ export function ShowPanel() {
   const state = transport.value?.state;
   const loop = state?.loop ?? null;
   const rehearsing = rehearsal.value.active;
+  // The snapshot's history is the branch's own while rehearsing, so its length counts the branch's edits.
+  const rehearsalEdits = Math.max(
+    rehearsal.value.edits,
+    branch.value === 'rehearsal' ? history.value.checkpoints.length : 0,
+  );
   return (
     <div class="panel-body show-panel">
       {(show.value?.cues.length ?? 0) > 0 && (
@@ -88,7 +93,7 @@ export function ShowPanel() {
           <p>
             Rehearsing:{' '}
             {rehearsal.value.output === 'virtual-only' ? 'real props are dark' : 'real props are dimmed'};{' '}
-            {rehearsal.value.edits} {rehearsal.value.edits === 1 ? 'edit' : 'edits'} on the rehearsal branch.
+            {rehearsalEdits} {rehearsalEdits === 1 ? 'edit' : 'edits'} on the rehearsal branch.
           </p>
           <div class="chips">
             <button
