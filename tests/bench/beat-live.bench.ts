@@ -19,11 +19,10 @@ const benchmark: Benchmark = {
     const leads: number[] = [];
     let cpuSeconds = 0;
     let audioSeconds = 0;
+    const tracker = new LiveBeatTracker(44_100);
     for (const recipe of songCatalogue(32)) {
       const song = await generateSong(recipe);
-      const tracker = new LiveBeatTracker(song.sampleRate);
-      const result = await tracker.trackRecording(mixToMono(song.channels));
-      await tracker.stop();
+      const result = await tracker.trackRecording(mixToMono(song.channels), song.sampleRate);
       const times = result.events.map((event) => event.time);
       for (const [fired, truth] of matchBeats(times, song.beats, 0.07)) {
         if ((song.beats[truth] as number) >= 5)
@@ -39,6 +38,7 @@ const benchmark: Benchmark = {
         lock: timeToLock(times, song.beats, song.musicStart),
       });
     }
+    await tracker.stop();
     const categories = [...new Set(rows.map((row) => row.category))];
     const byCategory = Object.fromEntries(
       categories.map((category) => [

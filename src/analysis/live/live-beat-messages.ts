@@ -5,7 +5,7 @@ export type LiveBeatWorkerRequest =
   | { readonly type: 'start'; readonly sampleRate: number }
   | { readonly type: 'block'; readonly samples: Float32Array }
   /** A whole recording, processed hop by hop in stream order as fast as the CPU allows. */
-  | { readonly type: 'recording'; readonly samples: Float32Array }
+  | { readonly type: 'recording'; readonly samples: Float32Array; readonly sampleRate: number }
   | { readonly type: 'stop' };
 
 /** From the live-beat worker. */

@@ -55,15 +55,19 @@ export class LiveBeatTracker extends EventEmitter<LiveBeatTrackerEvents> {
   }
 
   /**
-   * Runs the tracker over a whole recording in stream order, as fast as it computes, and returns every
-   * beat it announced (the same events a real-time run would emit, without waiting for real time).
+   * Runs a fresh tracker over a whole recording in stream order, as fast as it computes, and returns every
+   * beat it announced (the same events a real-time run would emit, without waiting for real time). The
+   * streaming state fed by push() is not touched.
    */
-  async trackRecording(samples: Float32Array): Promise<RecordingResult> {
+  async trackRecording(
+    samples: Float32Array,
+    sampleRate: number = this.sampleRate,
+  ): Promise<RecordingResult> {
     await this.ready;
     if (this.pendingRecording) throw new Error('a recording is already being tracked');
     return new Promise((resolve, reject) => {
       this.pendingRecording = { resolve, reject };
-      this.post({ type: 'recording', samples });
+      this.post({ type: 'recording', samples, sampleRate });
     });
   }
 
@@ -87,7 +91,6 @@ export class LiveBeatTracker extends EventEmitter<LiveBeatTrackerEvents> {
       case 'recording-done': {
         const pending = this.pendingRecording;
         this.pendingRecording = undefined;
-        for (const event of message.events) this.emit('beat', event);
         pending?.resolve({
           events: message.events,
           cpuSeconds: message.cpuSeconds,

@@ -28,16 +28,21 @@ async function handle(request: LiveBeatWorkerRequest): Promise<void> {
       return;
     }
     case 'recording': {
-      if (!engine) throw new Error('recording before start');
-      const before = process.cpuUsage();
-      const events = engine.push(request.samples);
-      const used = process.cpuUsage(before);
-      post({
-        type: 'recording-done',
-        events,
-        cpuSeconds: (used.user + used.system) / 1e6,
-        bpm: engine.bpm ?? null,
-      });
+      // A recording is its own stream: it gets a fresh engine, and the live stream's state is untouched.
+      const recordingEngine = new LiveBeatEngine(await loadAubio(), request.sampleRate);
+      try {
+        const before = process.cpuUsage();
+        const events = recordingEngine.push(request.samples);
+        const used = process.cpuUsage(before);
+        post({
+          type: 'recording-done',
+          events,
+          cpuSeconds: (used.user + used.system) / 1e6,
+          bpm: recordingEngine.bpm ?? null,
+        });
+      } finally {
+        recordingEngine.close();
+      }
       return;
     }
     case 'stop': {
