@@ -28,6 +28,7 @@ const JUMP_SLACK_MS = 5;
 const STARVED_BEHIND_MS = 20;
 const RECOVERY_MS = 500;
 const SCHEDULE_WINDOW_MS = 2000;
+const WARM_UP_MS = 1000;
 
 interface Read extends ClockMeasurement {
   readonly playing: boolean;
@@ -58,6 +59,8 @@ export interface SoakResult {
   readonly errorAllMs: Spread;
   /** Sightings at which the render thread was over 20 ms behind its schedule. */
   readonly starvations: number;
+  /** Where the largest error (outside starvation) was, for diagnosis. */
+  readonly worst: Record<string, number>;
   /** Share of steady reads within 0.5 s of such a starvation (left out of errorMs). */
   readonly starvedFraction: number;
   /** |clock − position of the raw context time| in ms at reads where the context had just stepped. */
@@ -160,6 +163,27 @@ function starvedWindows(reads: readonly Read[], offsets: readonly number[]): [nu
   return windows;
 }
 
+function describeWorst(
+  worst: { errorMs: number; read: Read | null; index: number },
+  reads: readonly Read[],
+  offsets: readonly number[],
+  starved: readonly [number, number][],
+  eventHostMs: readonly number[],
+): Record<string, number> {
+  const read = worst.read;
+  if (read === null) return {};
+  const startMs = (reads[0] as Read).hostMs;
+  const distance = (values: readonly number[]) => Math.min(...values.map((at) => Math.abs(at - read.hostMs)));
+  return {
+    errorMs: worst.errorMs,
+    atSeconds: (read.hostMs - startMs) / 1000,
+    msFromStarvedWindow: distance(starved.flat()),
+    msFromEvent: distance(eventHostMs),
+    rawBehindScheduleMs: read.hostMs - read.contextTime * 1000 - (offsets[worst.index] as number),
+    smoothedMinusRawMs: (read.smoothedContextTime - read.contextTime) * 1000,
+  };
+}
+
 function mean(values: readonly number[]): number {
   return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
@@ -172,10 +196,15 @@ function summarise(
 ): SoakResult {
   const nearEvent = (hostMs: number) => eventHostMs.some((at) => Math.abs(hostMs - at) < AROUND_EVENT_MS);
   const offsets = scheduleOffsets(reads, SCHEDULE_WINDOW_MS);
+  // The smoother's first second is warm-up (a song is loaded well before it plays), and the last window
+  // has too little future to find the schedule from.
+  const firstCountedMs = (reads[0]?.hostMs ?? 0) + WARM_UP_MS;
+  const lastCountedMs = (reads.at(-1)?.hostMs ?? 0) - SCHEDULE_WINDOW_MS;
   const starved = starvedWindows(reads, offsets);
   const inStarved = (hostMs: number) => starved.some(([from, to]) => hostMs >= from && hostMs <= to);
   const scheduleErrors: number[] = [];
   const keptTimeErrors: number[] = [];
+  let worst: { errorMs: number; read: Read | null; index: number } = { errorMs: 0, read: null, index: 0 };
   const rawErrors: number[] = [];
   const jitter: number[] = [];
   const rawJitter: number[] = [];
@@ -190,6 +219,8 @@ function summarise(
     );
     if (read.position < previous.position && !jumpHeardBetween) backwardSteps++;
     const steady =
+      read.hostMs >= firstCountedMs &&
+      read.hostMs <= lastCountedMs &&
       previous.epoch === read.epoch &&
       read.playing &&
       previous.playing &&
@@ -200,7 +231,10 @@ function summarise(
     const scheduled = (read.hostMs - (offsets[index] as number)) / 1000;
     const error = (read.smoothedContextTime - scheduled) * read.rate * 1000;
     scheduleErrors.push(error);
-    if (!inStarved(read.hostMs)) keptTimeErrors.push(error);
+    if (!inStarved(read.hostMs)) {
+      keptTimeErrors.push(error);
+      if (Math.abs(error) > Math.abs(worst.errorMs)) worst = { errorMs: error, read, index };
+    }
     jitter.push(Math.abs(read.position - previous.position - expected) * 1000);
     rawJitter.push(Math.abs(read.rawPosition - previous.rawPosition - expected) * 1000);
     if (read.contextTime !== previous.contextTime) {
@@ -217,6 +251,7 @@ function summarise(
     errorAllMs: spread(scheduleErrors.map(Math.abs)),
     starvations: starved.length,
     starvedFraction: 1 - keptTimeErrors.length / scheduleErrors.length,
+    worst: describeWorst(worst, reads, offsets, starved, eventHostMs),
     rawErrorMs: spread(rawErrors.map(Math.abs)),
     meanRawErrorMs: mean(rawErrors),
     jitterMs: spread(jitter),
