@@ -22,20 +22,31 @@ export const CYCLES_PER_TICK = 64;
 /** Cycle at which the firmware starts its device clock (set in .init3, see hardware/avr/main.c). */
 export const CLOCK_START_CYCLE = 12;
 
-let building: Promise<void> | null = null;
+const builds = new Map<string, Promise<void>>();
 
-/** `make -C hardware firmware harness` once per process; fails naming the missing tool. */
+/** `make -C hardware <targets>` once per process and target list; fails naming the missing tools. */
 export function buildFirmware(targets: readonly string[] = ['firmware', 'harness']): Promise<void> {
-  building ??= (async () => {
-    for (const tool of ['/usr/bin/avr-gcc', '/usr/bin/socat', '/usr/include/simavr/sim_avr.h']) {
-      if (!existsSync(tool))
-        throw new Error(
-          `${tool} is missing: apt-get install gcc-avr avr-libc simavr libsimavr-dev libelf-dev socat`,
-        );
-    }
-    await run('make', ['-C', hardwareDir, ...targets], { maxBuffer: 16 * 1024 * 1024 });
-  })();
-  return building;
+  const key = targets.join(' ');
+  let build = builds.get(key);
+  if (build === undefined) {
+    build = (async () => {
+      for (const tool of [
+        '/usr/bin/avr-gcc',
+        '/usr/bin/socat',
+        '/usr/include/simavr/sim_avr.h',
+        '/usr/include/libelf.h',
+      ]) {
+        if (!existsSync(tool)) {
+          throw new Error(
+            `${tool} is missing: apt-get install gcc-avr avr-libc simavr libsimavr-dev libelf-dev socat`,
+          );
+        }
+      }
+      await run('make', ['-C', hardwareDir, ...targets], { maxBuffer: 16 * 1024 * 1024 });
+    })();
+    builds.set(key, build);
+  }
+  return build;
 }
 
 export interface FirmwareEmulator {
