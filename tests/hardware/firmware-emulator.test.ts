@@ -324,4 +324,16 @@ describe('emulator helper', () => {
       await second.stop();
     }
   });
+
+  it("also runs without socat, the app opening the harness's own pty", async () => {
+    const direct = await startFirmwareEmulator({ via: 'direct' });
+    try {
+      const session = await PropSession.open(direct.ptyPath);
+      session.send({ type: 'hello', nonce: 3 });
+      await session.waitFor('caps', (message) => message.nonce === 3);
+      await session.close();
+    } finally {
+      await direct.stop();
+    }
+  });
 });
