@@ -17,6 +17,9 @@ interface CommitFigures {
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly maxMs: number;
+  /** CPU time of the commit (this process, user + system): what the code costs, without the waiting. */
+  readonly cpuP50Ms: number;
+  readonly cpuP99Ms: number;
   readonly p50MsByType: Record<string, number>;
   readonly p99MsByType: Record<string, number>;
   readonly createShowMs: number;
@@ -29,15 +32,19 @@ async function measureCommits(durability: Durability, dataDir: string): Promise<
     const show = await PersistentShow.create(storage.shows, bigShow(10, 4, 5_000, 0.2));
     const createShowMs = performance.now() - createdAt;
     const samples: number[] = [];
+    const cpuSamples: number[] = [];
     const byType: Record<string, number[]> = {};
     for (let index = 0; index < COMMITS + WARMUP; index++) {
       const command = realisticEdit(index, 10, 990);
+      const cpuBefore = process.cpuUsage();
       const started = performance.now();
       const result = await show.commit(command, who);
       const ms = performance.now() - started;
+      const cpu = process.cpuUsage(cpuBefore);
       if (!result.ok) throw new Error(`${result.error.path}: ${result.error.message}`);
       if (index < WARMUP) continue;
       samples.push(ms);
+      cpuSamples.push((cpu.user + cpu.system) / 1000);
       // A batch here holds setDefaultColor, whose inverse restores the whole prop (5,000 segments).
       (byType[String(command.type)] ??= []).push(ms);
     }
@@ -49,6 +56,8 @@ async function measureCommits(durability: Durability, dataDir: string): Promise<
       p50Ms: round(percentile(samples, 50), 2),
       p99Ms: round(percentile(samples, 99), 2),
       maxMs: round(Math.max(...samples), 2),
+      cpuP50Ms: round(percentile(cpuSamples, 50), 2),
+      cpuP99Ms: round(percentile(cpuSamples, 99), 2),
       p50MsByType: by(50),
       p99MsByType: by(99),
       createShowMs: round(createShowMs, 1),
