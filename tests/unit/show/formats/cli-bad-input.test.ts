@@ -73,8 +73,8 @@ describe('bad input through smlive', () => {
       .spyOn(console, 'error')
       .mockImplementation((line: unknown) => void errors.push(String(line)));
     try {
-      expect(await runCli([importCommand], ['import', join(work, 'nope.prg')])).toBe(2);
-      expect(await runCli([importCommand], ['import', file('song.txt', 'hi')])).toBe(2);
+      expect(await runCli({ import: async () => importCommand }, ['import', join(work, 'nope.prg')])).toBe(2);
+      expect(await runCli({ import: async () => importCommand }, ['import', file('song.txt', 'hi')])).toBe(2);
     } finally {
       spy.mockRestore();
     }
