@@ -13,10 +13,14 @@ export interface StoredRecord {
 type Query = Record<string, unknown>;
 
 /**
- * One NeDB datafile holding records of one schema, opened so that no record can be lost without an error:
- * every line is checked before NeDB loads the file (see datafile-scan.ts), NeDB itself tolerates no corrupt
- * line (corruptAlertThreshold 0), and a write resolves only once its record is in the file (and on the
- * device, for `power-loss` durability).
+ * One NeDB datafile holding records of one schema, opened so that no record can be lost without an error.
+ * What NeDB (@seald-io/nedb 4) does on its own, and what is done here about it:
+ * - it skips unparseable lines (up to 10 % by default) and lines without an _id, then rewrites the file
+ *   without them: every line is checked first (datafile-scan.ts) and corruptAlertThreshold is 0;
+ * - an insert resolves once fs.appendFile has handed the line to the kernel, with no fsync: `power-loss`
+ *   durability adds an fdatasync before the write resolves;
+ * - a failed append leaves the record in its memory and maybe a torn line in the file: the collection then
+ *   refuses to write until it has read the file again (recover).
  *
  * NeDB rewrites the whole file when it loads it (its compaction): it writes `file~`, fsyncs it, renames it
  * over `file` and fsyncs the folder, so a crash at any moment leaves either the old or the new file whole.
@@ -61,7 +65,7 @@ export class Collection<R extends StoredRecord> {
     return this.queue.run(() => this.reload());
   }
 
-  /** The line a record was read from when the file was opened, for error messages. */
+  /** The line that holds a record's latest version in the file, for error messages. */
   lineOf(id: string): number | undefined {
     return this.lines.get(id);
   }
