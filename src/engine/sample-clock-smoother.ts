@@ -27,7 +27,7 @@ export interface SmootherOptions {
 }
 
 export const DEFAULT_SMOOTHER_OPTIONS: SmootherOptions = {
-  windowMs: 1000,
+  windowMs: 2000,
   stallMs: 100,
   shiftToleranceMs: 50,
   shiftAfterMs: 300,

@@ -26,8 +26,6 @@ const benchmark: Benchmark = {
       mean_error_vs_raw_context_ms: round(result.meanRawErrorMs, 4),
       jitter_ms: ms(result.jitterMs),
       raw_context_jitter_ms: ms(result.rawJitterMs),
-      jitter_ratio_raw_to_clock_p99: round(result.rawJitterMs.p99 / Math.max(result.jitterMs.p99, 1e-9), 0),
-      backward_steps: result.backwardSteps,
       worst_outside_starvation: result.worst,
       load_average_1min: round((await import('node:os')).loadavg()[0] ?? 0, 2),
     };

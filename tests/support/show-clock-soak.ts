@@ -27,7 +27,7 @@ const JUMP_SLACK_MS = 5;
 // The render thread this far behind real time was starved by the machine: the audio itself lost time.
 const STARVED_BEHIND_MS = 20;
 const RECOVERY_MS = 500;
-const SCHEDULE_WINDOW_MS = 2000;
+const SCHEDULE_WINDOW_MS = 3000;
 const WARM_UP_MS = 1000;
 
 interface Read extends ClockMeasurement {
