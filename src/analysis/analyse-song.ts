@@ -59,16 +59,17 @@ export function analyseSong(
   const peaks = waveformPeaks(mono, audio.sampleRate);
   const energy = rmsEnergyCurve(mono, audio.sampleRate);
   onProgress({ stage: 'done', fraction: 1 });
+  // Without beats there is no tempo to report, only what the tempo search would have guessed.
+  const hasBeats = beatFrames.length >= 2;
   return {
     version: analysisVersion,
     duration: audio.duration,
     sampleRate: audio.sampleRate,
-    tempo: Math.round(tempo.bpm * 100) / 100,
-    tempoCurve: tempo.curve.map(({ time, bpm }) => ({
-      time: millis(time),
-      bpm: Math.round(bpm * 100) / 100,
-    })),
-    tempoChanges: tempoChangePoints(tempo.curve),
+    tempo: hasBeats ? Math.round(tempo.bpm * 100) / 100 : 0,
+    tempoCurve: hasBeats
+      ? tempo.curve.map(({ time, bpm }) => ({ time: millis(time), bpm: Math.round(bpm * 100) / 100 }))
+      : [],
+    tempoChanges: hasBeats ? tempoChangePoints(tempo.curve) : [],
     beats: beatFrames.map((frame, index) => ({
       time: millis(frameTime(frame)),
       confidence: Math.round(Math.min(1, (strengths[index] as number) / typicalStrength) * 100) / 100,

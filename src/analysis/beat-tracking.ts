@@ -66,6 +66,8 @@ export function trimUnsupportedBeats(beatFrames: readonly number[], envelope: Fl
     );
   const strengths = beatFrames.map(strengthAt);
   const typical = [...strengths].sort((a, b) => a - b)[Math.floor(strengths.length / 2)] ?? 0;
+  // Silence: no beat has any onset under it, so there are no beats at all.
+  if (typical <= 0) return [];
   const supported = (index: number) => (strengths[index] as number) >= 0.25 * typical;
   let first = 0;
   while (first < beatFrames.length && !supported(first)) first += 1;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 
 /** Bump when the algorithms change: cached analyses from an older version are recomputed. */
-export const analysisVersion = 1;
+export const analysisVersion = 2;
 
 const seconds = z.number().finite().nonnegative();
 
@@ -11,8 +11,8 @@ export const songAnalysisSchema = z.object({
   version: z.literal(analysisVersion),
   duration: seconds,
   sampleRate: z.number().positive(),
-  /** Median tempo, BPM. */
-  tempo: z.number().positive(),
+  /** Median tempo, BPM; 0 when the audio has no beat (silence, speech only). */
+  tempo: z.number().nonnegative(),
   /** Tempo over time (every second), BPM. */
   tempoCurve: z.array(z.object({ time: seconds, bpm: z.number().positive() })),
   /** Start of each stretch of steady tempo (the first at 0). */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analysisCacheKey } from '../../../src/analysis/analysis-cache.js';
 import { decodeAudioFile } from '../../../src/analysis/audio-decode.js';
 import { beatFMeasure } from '../../../src/analysis/beat-metrics.js';
-import type { AnalysisProgress } from '../../../src/analysis/song-analysis.js';
+import { analysisVersion, type AnalysisProgress } from '../../../src/analysis/song-analysis.js';
 import { SongAnalyser } from '../../../src/analysis/song-analyser.js';
 import { NedbAnalysisCache } from '../../../src/storage/analysis-cache.js';
 import { generateSong, songWavFile } from '../../support/test-audio/generate-song.js';
@@ -64,7 +64,7 @@ describe('SongAnalyser', () => {
     const key = analysisCacheKey(audio.contentHash);
     await writeFile(
       cacheFile,
-      `${JSON.stringify({ _id: key, savedAt: 'x', value: { version: 1, beats: 'not a list' } })}\n`,
+      `${JSON.stringify({ _id: key, savedAt: 'x', value: { version: analysisVersion, beats: 'not a list' } })}\n`,
     );
     const outcome = await new SongAnalyser(new NedbAnalysisCache(cacheFile)).analyse(audio);
     expect(outcome.source).toBe('computed');

@@ -127,3 +127,20 @@ describe('whole-song analysis on generated songs', () => {
     expect(mean('click-120')).toBeLessThanOrEqual(1);
   });
 });
+
+describe('whole-song analysis on audio without music', () => {
+  it('reports no beats and tempo 0 for silence, empty and very short audio', () => {
+    for (const frames of [0, 100, 22_050, 441_000]) {
+      const analysis = analyseSong({
+        sampleRate: 44_100,
+        channels: [new Float32Array(frames)],
+        duration: frames / 44_100,
+      });
+      expect(songAnalysisSchema.safeParse(analysis).success).toBe(true);
+      expect(analysis.beats).toEqual([]);
+      expect(analysis.downbeats).toEqual([]);
+      expect(analysis.tempo).toBe(0);
+      expect(analysis.sections).toHaveLength(1);
+    }
+  });
+});
