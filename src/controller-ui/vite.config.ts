@@ -2,14 +2,29 @@
 // venue with no internet. The app imports src/show for the renderer, so the repo root must be servable.
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * Lists every built file in precache.json, which the service worker caches on install, so the whole
+ * controller opens from cache even if the daemon is restarting.
+ */
+function precacheList(): Plugin {
+  return {
+    name: 'smlive-precache-list',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle).sort();
+      this.emitFile({ type: 'asset', fileName: 'precache.json', source: JSON.stringify(files, null, 1) });
+    },
+  };
+}
 
 export default defineConfig({
   root,
   base: './',
-  plugins: [preact()],
+  plugins: [preact(), precacheList()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

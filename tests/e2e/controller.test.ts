@@ -315,6 +315,18 @@ describe('touch controller against the real daemon', () => {
       expect((await tablet.page.request.get(new URL(icon.src, `${origin}/`).href)).ok(), icon.src).toBe(true);
     }
     expect(manifest.icons.map((icon) => icon.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    // The service worker cached the built app, so it opens even while the daemon restarts.
+    const cached = await tablet.page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) {
+        for (const request of await (await caches.open(name)).keys())
+          urls.push(new URL(request.url).pathname);
+      }
+      return urls;
+    });
+    expect(cached).toEqual(
+      expect.arrayContaining(['/index.html', expect.stringMatching(/^\/assets\/.+\.js$/)]),
+    );
   });
 
   it('phone (390×844) and tablet (1024×768) layouts fit the screen without overlap', async () => {
@@ -371,6 +383,15 @@ describe('touch controller against the real daemon', () => {
     expect(Object.keys(await viewer.previewPixels()).length).toBeGreaterThanOrEqual(4);
     await viewer.screenshot(screenshotPath('14-viewer-phone'));
     await context.close();
+  });
+
+  // Last: it stops the daemon.
+  it('when the daemon goes away the controller says so, and still opens from its cache', async () => {
+    await daemon.stop();
+    await tablet.byTestId('link-banner').waitFor({ timeout: 15_000 });
+    await tablet.screenshot(screenshotPath('15-daemon-gone'));
+    await tablet.page.reload();
+    await tablet.page.getByText('Connecting to the daemon').waitFor({ timeout: 15_000 });
   });
 });
 

@@ -2,17 +2,32 @@
 // Service worker: makes the controller installable and lets it open from cache when the daemon restarts.
 // Network first, so a daemon upgrade is picked up at once; the cache only answers when the network fails.
 // Live data (/socket.io, /api, media) never goes through the cache.
-const CACHE = 'smlive-controller-v1';
-const SHELL = ['./', './index.html', './manifest.webmanifest', './icon.svg'];
+const CACHE = 'smlive-controller-v2';
+const SHELL = [
+  './',
+  './index.html',
+  './manifest.webmanifest',
+  './icon.svg',
+  './icon-192.png',
+  './icon-512.png',
+];
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll(SHELL))
-      .then(() => self.skipWaiting()),
-  );
+  event.waitUntil(precache().then(() => self.skipWaiting()));
 });
+
+/** The shell plus every built file the build listed in precache.json (hashed names change per build). */
+async function precache() {
+  const cache = await caches.open(CACHE);
+  let built = [];
+  try {
+    const response = await fetch('./precache.json', { cache: 'no-store' });
+    if (response.ok) built = (await response.json()).map((file) => `./${file}`);
+  } catch {
+    // Without the list the shell is still cached, and the rest as it is fetched.
+  }
+  await cache.addAll([...new Set([...SHELL, ...built])]);
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(

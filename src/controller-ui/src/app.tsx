@@ -5,6 +5,7 @@ import { linkPhase, output, rehearsal, show } from './state/live-state.js';
 import { Timeline } from './timeline/Timeline.js';
 import { TransportBar } from './transport/TransportBar.js';
 import { Toasts } from './ui/Toasts.js';
+import { LinkBanner } from './ui/LinkBanner.js';
 
 export function App() {
   if (linkPhase.value === 'pairing') {
@@ -29,6 +30,7 @@ export function App() {
       data-testid="controller"
     >
       <TransportBar />
+      {linkPhase.value === 'reconnecting' && <LinkBanner />}
       <PreviewStrip />
       <Timeline />
       <SidePanel />

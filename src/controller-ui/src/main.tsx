@@ -6,6 +6,7 @@ import { connect } from './session/controller-link.js';
 import { storedToken } from './session/session-token.js';
 import { startFrameLoop } from './state/frame-loop.js';
 import { installKeyboardShortcuts } from './state/keyboard-shortcuts.js';
+import { keepScreenOnWhilePlaying } from './state/screen-wake.js';
 import { linkPhase } from './state/live-state.js';
 import { loadWaveformWhenShown } from './timeline/waveform-data.js';
 import './styles.css';
@@ -30,6 +31,7 @@ render(<App />, document.getElementById('app') as HTMLElement);
 loadWaveformWhenShown();
 startFrameLoop();
 installKeyboardShortcuts();
+keepScreenOnWhilePlaying();
 void start();
 
 if ('serviceWorker' in navigator && window.isSecureContext) {
