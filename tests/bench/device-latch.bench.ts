@@ -3,7 +3,7 @@
 // whole run. Goals: p99 ≤ 1 ms, max ≤ 2 ms.
 import type { LatchReport } from '../../src/devices/serial/serial-link.js';
 import { frameIndexAt } from '../../src/show/time.js';
-import { readPinBursts } from '../support/emulated-prop.js';
+import { emulatorReport, readPinBursts } from '../support/emulated-prop.js';
 import { markedFrame, pinLatches } from '../support/latch-marks.js';
 import { percentile, round, type Benchmark } from './benchmark.js';
 import { BENCH_RIG, load, sleep, until, withSerialRig } from '../support/serial-rig.js';
@@ -38,6 +38,7 @@ const benchmark: Benchmark = {
         clearInterval(sampler);
         const state = rig.link.state();
         const drift = rig.link.clockEstimate()?.driftPpm ?? null;
+        const clockSteps = rig.link.clockSteps();
         await rig.manager.shutdown();
         await rig.props[0]?.stop();
 
@@ -73,6 +74,7 @@ const benchmark: Benchmark = {
             offset_spread_ms: offsetSpread === null ? null : round(offsetSpread),
             drift_ppm: drift === null ? null : round(drift, 1),
             rtt_ms_median: round(percentile(rtts, 50)),
+            steps_followed: clockSteps,
           },
           link: {
             sent: state.framesSent,
@@ -81,7 +83,10 @@ const benchmark: Benchmark = {
             bad_input: state.badInput,
           },
           goals: { p99_le_1ms: percentile(errors, 99) <= 1, max_le_2ms: Math.max(...errors) <= 2 },
-          scheduling: { emulator: rig.props[0]?.scheduling ?? null, host: rig.hostScheduling },
+          scheduling: {
+            emulator: emulatorReport(rig.props[0]?.edgesPath ?? ''),
+            host: rig.hostScheduling,
+          },
           load_1min: { before: loadBefore, after: load() },
         };
       },

@@ -4,7 +4,7 @@
 // behind a port that stays open (the emulator alone restarts). Goal: ≤ 1,000 ms.
 import { existsSync } from 'node:fs';
 import { frameIndexAt } from '../../src/show/time.js';
-import { monotonicMs, readPinBursts, type EmulatedProp } from '../support/emulated-prop.js';
+import { emulatorReport, monotonicMs, readPinBursts, type EmulatedProp } from '../support/emulated-prop.js';
 import { markedFrame, pinLatches } from '../support/latch-marks.js';
 import { percentile, round, type Benchmark } from './benchmark.js';
 import { BENCH_RIG, load, sleep, until, withSerialRig, type SerialRig } from '../support/serial-rig.js';
@@ -78,7 +78,10 @@ const benchmark: Benchmark = {
           },
           reconnects: state.reconnects,
           goal_le_1000ms: measured.length === UNPLUGS && Math.max(...measured) <= 1000,
-          scheduling: { emulator: rig.props[0]?.scheduling ?? null, host: rig.hostScheduling },
+          scheduling: {
+            emulator: emulatorReport(rig.props[0]?.edgesPath ?? ''),
+            host: rig.hostScheduling,
+          },
           load_1min: { before: loadBefore, after: load() },
         };
       },

@@ -2,7 +2,7 @@
 // device end of a PtyPair: stopping only the emulator leaves the host's port open (a prop that resets),
 // stopping the pair as well makes the port vanish (a USB unplug). The pin log is read with ws2812-edges.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { buildFirmware, firmwareHexPath, harnessPath } from './firmware-emulator.js';
 import { endChild } from './pty-pair.js';
 import { cyclesToMs, parseEdgeLog } from './ws2812-edges.js';
@@ -14,13 +14,8 @@ export function monotonicMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
-const CHRT = '/usr/bin/chrt';
-const EMULATOR_FIFO_PRIORITY = 20;
-
 export class EmulatedProp {
   private child: ChildProcess | null = null;
-  /** How the emulator was scheduled: 'fifo N' or 'normal'. */
-  scheduling = 'normal';
 
   constructor(
     private readonly ttyPath: string,
@@ -30,17 +25,11 @@ export class EmulatedProp {
   /** Start simprop and wait until the firmware runs. */
   async start(): Promise<void> {
     if (this.child !== null) throw new Error('emulated prop already started');
+    // simprop takes real-time priority for its emulator thread itself where allowed (a real prop has
+    // its own CPU) and logs "# no real-time priority" when it cannot.
     const args = ['--hex', firmwareHexPath, '--tty', this.ttyPath, '--edges', this.edgesPath];
-    // A real prop has its own CPU; on a shared machine the emulator keeps real time only if it is not
-    // starved. Where allowed (root, chrt present) it runs under SCHED_FIFO: it sleeps between latches and
-    // the kernel caps real-time tasks at 95 % of a core, so it cannot lock others out.
-    const realtime = process.getuid?.() === 0 && existsSync(CHRT);
-    const stdio = ['ignore', 'pipe', 'pipe'] as const;
-    const child = realtime
-      ? spawn(CHRT, ['-f', String(EMULATOR_FIFO_PRIORITY), harnessPath, ...args], { stdio: [...stdio] })
-      : spawn(harnessPath, args, { stdio: [...stdio] });
+    const child = spawn(harnessPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
-    this.scheduling = realtime ? `fifo ${EMULATOR_FIFO_PRIORITY}` : 'normal';
     let output = '';
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`simprop did not start in 5 s: ${output}`)), 5000);
@@ -82,4 +71,21 @@ export function readPinBursts(edgesPath: string): PinBurst[] {
       latchMs: Number(burst.firstRiseHostNs) / 1e6 + cyclesToMs(burst.lastFallCycle - burst.firstRiseCycle),
       bytes: burst.bytes,
     }));
+}
+
+/** How the emulator ran, from the end of its log: real-time or not, and how often the host starved it. */
+export function emulatorReport(edgesPath: string): {
+  scheduling: 'fifo' | 'normal';
+  slips: number | null;
+  slipped_ms: number | null;
+  max_lag_ms: number | null;
+} {
+  const log = readFileSync(edgesPath, 'utf8');
+  const stats = /# stats slips (\d+) slipped_ns (\d+) max_lag_ns (\d+)/.exec(log);
+  return {
+    scheduling: log.includes('# no real-time priority') ? 'normal' : 'fifo',
+    slips: stats === null ? null : Number(stats[1]),
+    slipped_ms: stats === null ? null : Math.round(Number(stats[2]) / 1e4) / 100,
+    max_lag_ms: stats === null ? null : Math.round(Number(stats[3]) / 1e4) / 100,
+  };
 }

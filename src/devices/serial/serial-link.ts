@@ -161,6 +161,11 @@ export class SerialLink extends LinkBase {
     return session.clock.hostToDeviceTicks(this.hostMsAt(showAt));
   }
 
+  /** Clock steps followed in the current session (an emulator starved by its host; never a crystal). */
+  clockSteps(): number {
+    return this.supervisor.current?.clockSteps ?? 0;
+  }
+
   deviceCounters(): DeviceCounters {
     return { ...this.totals };
   }

@@ -5,10 +5,7 @@ import { randomInt } from 'node:crypto';
 import { SerialPort } from 'serialport';
 import {
   BROADCAST_PROP,
-  ClockSyncEstimator,
-  addU32,
-  diffU32,
-  type ClockSample,
+  type ClockSyncEstimator,
   PacketStreamDecoder,
   encodePacket,
   nextSeq,
@@ -18,6 +15,7 @@ import {
   type StatusMessage,
   type WireColorOrder,
 } from '../../firmware-protocol/index.js';
+import { ClockTracker } from './clock-tracker.js';
 import { WirePacer } from './wire-pacer.js';
 
 export interface PropOutputConfig {
@@ -49,8 +47,6 @@ export interface SerialSessionOptions {
 const HELLO_RETRY_MS = 250;
 const ACK_TIMEOUT_MS = 1000;
 const INITIAL_PING_SPACING_MS = 10;
-/** A PONG this far off the clock mapping (beyond its round trip) means the prop's clock restarted. */
-const CLOCK_JUMP_MS = 20;
 const PONG_WIRE_BYTES = encodePacket({
   seq: 0,
   prop: 0,
@@ -68,7 +64,7 @@ export class SerialSession {
   caps: CapsMessage | null = null;
   /** Prop address that answered the handshake. */
   capsProp = BROADCAST_PROP;
-  private estimator: ClockSyncEstimator;
+  private tracker: ClockTracker;
   private port: SerialPort | null = null;
   private pacer: WirePacer | null = null;
   private readonly decoder = new PacketStreamDecoder();
@@ -83,11 +79,16 @@ export class SerialSession {
 
   private constructor(private readonly options: SerialSessionOptions) {
     // Replaced by the real rate once CAPS arrives; no sample is taken before that.
-    this.estimator = new ClockSyncEstimator({ clockHz: 1 });
+    this.tracker = new ClockTracker(1, options.initialPings);
   }
 
   get clock(): ClockSyncEstimator {
-    return this.estimator;
+    return this.tracker.estimator;
+  }
+
+  /** Clock steps followed so far (an emulator starved by its host; never a healthy crystal). */
+  get clockSteps(): number {
+    return this.tracker.steps;
   }
 
   /** Open the port and handshake; rejects with the reason if the prop does not answer properly. */
@@ -206,7 +207,7 @@ export class SerialSession {
         if (answer.message.type !== 'caps') continue;
         this.caps = answer.message;
         this.capsProp = answer.prop;
-        this.estimator = new ClockSyncEstimator({ clockHz: answer.message.clockHz });
+        this.tracker = new ClockTracker(answer.message.clockHz, this.options.initialPings);
         return;
       } catch (error) {
         if (this.closed || this.deathReason !== null) throw error;
@@ -272,22 +273,6 @@ export class SerialSession {
     }
   }
 
-  /** How far a PONG lies off the current mapping beyond what its round trip explains, if too far. */
-  private clockJumpMs(sample: ClockSample): number | null {
-    const clockHz = this.caps?.clockHz;
-    if (clockHz === undefined || this.clock.sampleCount < this.options.initialPings) return null;
-    const hostMidMs = (sample.hostSendMs + sample.hostReceiveMs) / 2;
-    const expected = this.clock.hostToDeviceTicks(hostMidMs);
-    if (expected === null) return null;
-    const deviceMid = addU32(
-      sample.deviceRxTicks,
-      Math.round(diffU32(sample.deviceTxTicks, sample.deviceRxTicks) / 2),
-    );
-    const offMs = Math.abs((diffU32(deviceMid, expected) * 1000) / clockHz);
-    const explainedMs = (sample.hostReceiveMs - sample.hostSendMs) / 2;
-    return offMs - explainedMs > CLOCK_JUMP_MS ? offMs : null;
-  }
-
   private heartbeat(): void {
     const silentMs = this.options.hostNowMs() - this.lastHeardMs;
     if (silentMs > this.options.heartbeatTimeoutMs) {
@@ -323,13 +308,12 @@ export class SerialSession {
           deviceRxTicks: message.deviceRxTicks,
           deviceTxTicks: message.deviceTxTicks,
         };
-        const jumpMs = this.clockJumpMs(sample);
-        if (jumpMs !== null) {
+        const verdict = this.tracker.add(sample);
+        if (verdict.kind === 'restarted') {
           // Its clock started again: the prop was reset or replugged behind a port that stayed open.
-          this.die(`prop clock jumped by ${Math.round(jumpMs)} ms: it restarted`);
+          this.die(`prop clock jumped by ${Math.round(verdict.offMs)} ms: it restarted`);
           return;
         }
-        this.clock.addSample(sample);
         break;
       }
       case 'status':
