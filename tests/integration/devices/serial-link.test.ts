@@ -67,7 +67,7 @@ describe('serial link on a pty to a JS prop speaking the protocol', () => {
     // Frames too late for the wire (a loaded machine can stall the host) are skipped by design.
     await until(() => clock.now() > from + 0.5, 'the frames to play out', 10_000);
     await until(() => reports.length === link?.state().framesSent, 'a latch report for every frame sent');
-    expect(reports.length).toBeGreaterThanOrEqual(10);
+    expect(reports.length).toBeGreaterThanOrEqual(5);
     const latched = peer.latches.map((latch) => latch.pixels[0] as number);
     expect(latched).toEqual(reports.map((report) => Math.round((report.showAt - from) * 100)));
     expect(latched).toEqual([...latched].sort((a, b) => a - b));
