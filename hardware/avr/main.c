@@ -13,6 +13,7 @@
 #include <avr/interrupt.h>
 #include <avr/io.h>
 #include <avr/sleep.h>
+#include <avr/wdt.h>
 #include <math.h>
 #include <string.h>
 
@@ -23,7 +24,11 @@
 /* Timer1 starts before the C runtime clears RAM, a dozen cycles after reset, so device tick k begins at
  * CPU cycle ~12 + 64 k: the emulator's cycle stamps convert to ticks without calibration. */
 void start_device_clock(void) __attribute__((naked, used, section(".init3")));
-void start_device_clock(void) { TCCR1B = _BV(CS11) | _BV(CS10); }
+void start_device_clock(void) {
+  TCCR1B = _BV(CS11) | _BV(CS10);
+  MCUSR = 0; /* after a watchdog reset the watchdog stays on: turn it off before the RAM is cleared */
+  wdt_disable();
+}
 
 static volatile uint16_t clock_high;
 
@@ -491,6 +496,10 @@ static void handle_body(const uint8_t *body, uint16_t length, uint32_t rx_ticks,
     send_packet(&out);
     break;
   case PM_PING:
+#ifdef TEST_HANG_ON_ECHO
+    if (in.m.ping.echo == TEST_HANG_ON_ECHO) for (;;) { /* test build only: a hung prop for the watchdog test */
+      }
+#endif
     if (!stamped) break; /* arrival time unknown: no answer beats a wrong one for clock sync */
     out.type = PM_PONG;
     out.m.pong.echo = in.m.ping.echo;
@@ -554,6 +563,9 @@ static void setup(void) {
   DDRB |= _BV(PB3);
   build_lut(255, 10);
   set_sleep_mode(SLEEP_MODE_IDLE);
+  /* A hung prop restarts within 1 s and the host's next HELLO finds it; the main loop wakes at least
+   * every 262 ms (Timer1 overflow), so a healthy one always pats the dog in time. */
+  wdt_enable(WDTO_1S);
 }
 
 int main(void) {
@@ -565,6 +577,7 @@ int main(void) {
   sei();
   ws2812_show(dark); /* pixels power up at random colours */
   for (;;) {
+    wdt_reset();
     while (rx_tail != rx_head) {
       uint8_t at = rx_tail;
       uint8_t byte = rx_ring[at];

@@ -299,6 +299,16 @@ static avr_cycle_count_t pace(struct avr_t *a, avr_cycle_count_t when, void *par
   return when + PACE_CYCLES;
 }
 
+/* A reset (the watchdog, or the firmware jumping to 0) clears every cycle timer, pace's and feed_one's
+ * among them: note it, and the main loop arms them again. */
+static void (*core_reset)(struct avr_t *avr);
+static volatile int was_reset;
+
+static void on_reset(struct avr_t *a) {
+  if (core_reset) core_reset(a);
+  was_reset = 1;
+}
+
 static void no_host_sleep(struct avr_t *a, avr_cycle_count_t how_long) {
   (void)a;
   (void)how_long; /* pace() keeps time */
@@ -389,6 +399,8 @@ int main(int argc, char **argv) {
       if (chunks[i].baseaddr + chunks[i].size > avr->codeend) avr->codeend = chunks[i].baseaddr + chunks[i].size;
     }
   avr->sleep = no_host_sleep;
+  core_reset = avr->reset;
+  avr->reset = on_reset;
 
   if (tty) {
     tty_fd = open(tty, O_RDWR | O_NOCTTY | O_NONBLOCK);
@@ -457,6 +469,13 @@ int main(int argc, char **argv) {
   int state = cpu_Running;
   while (!stopping && state != cpu_Done && state != cpu_Crashed) {
     state = avr_run(avr);
+    if (was_reset) {
+      was_reset = 0;
+      feeding = 0;
+      avr_cycle_timer_register(avr, PACE_CYCLES, pace, NULL);
+      if (edges) log_line("# reset %llu\n", (unsigned long long)avr->cycle);
+      feed_uart();
+    }
     if (report_requested) report_state();
   }
   if (edges) {

@@ -5,7 +5,13 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crc16, diffU32, encodePacket, encodeProgramImage } from '../../src/firmware-protocol/index.js';
 import type { FirmwareEmulator } from '../support/firmware-emulator.js';
-import { readEdgeLog, startFirmwareEmulator } from '../support/firmware-emulator.js';
+import {
+  buildFirmware,
+  HANG_ECHO,
+  hangTestHexPath,
+  readEdgeLog,
+  startFirmwareEmulator,
+} from '../support/firmware-emulator.js';
 import { cycleToTicks, parseEdgeLog } from '../support/ws2812-edges.js';
 import { hostMs, PropSession } from './prop-session.js';
 
@@ -64,13 +70,13 @@ describe('prop firmware in the emulator', () => {
     const clock = await session.syncClock(250_000);
     expect(clock.estimate()!.minRttMs).toBeLessThan(20);
     const frames: Array<{ seq: number; showAt: number; pixels: Uint8Array }> = [];
-    const start = hostMs() + 70;
+    const start = hostMs() + 150;
     for (let index = 0; index < 12; index += 1) {
-      // Irregular spacing (13 or 25 ms) so a firmware latching on arrival or on a fixed beat cannot pass;
-      // each frame leaves 60 ms ahead of its time (no 60 ms window holds more than the 4 frames the prop
-      // queues), as a driver's lookahead would send it.
-      const hostTime = start + index * 21 + (index % 3) * 4;
-      const wait = hostTime - 60 - hostMs();
+      // Irregular spacing (25 or 55 ms) so a firmware latching on arrival or on a fixed beat cannot pass.
+      // Each frame leaves 140 ms ahead of its time, so a busy test machine does not make it late; no
+      // 140 ms window holds more than the 4 frames the prop queues.
+      const hostTime = start + index * 45 + (index % 3) * 10;
+      const wait = hostTime - 140 - hostMs();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const showAt = clock.hostToDeviceTicks(hostTime)!;
       const pixels = framePixels(index);
@@ -334,6 +340,29 @@ describe('emulator helper', () => {
       await session.close();
     } finally {
       await direct.stop();
+    }
+  });
+
+  it('a hung prop is restarted by its watchdog within about a second and answers HELLO again', async () => {
+    await buildFirmware(['test-firmware']);
+    const hung = await startFirmwareEmulator({ hexPath: hangTestHexPath });
+    try {
+      const session = await PropSession.open(hung.ptyPath);
+      session.send({ type: 'ping', echo: HANG_ECHO });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      session.send({ type: 'hello', nonce: 4 });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(session.received).toEqual([]); // hung: nothing answers
+      const started = hostMs();
+      let caps = null;
+      while (caps === null && hostMs() - started < 3000) {
+        session.send({ type: 'hello', nonce: 5 });
+        caps = await session.waitFor('caps', (message) => message.nonce === 5, 200).catch(() => null);
+      }
+      expect(caps?.message.pixelCount).toBe(PIXELS);
+      await session.close();
+    } finally {
+      await hung.stop();
     }
   });
 });

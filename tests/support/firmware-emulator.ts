@@ -14,6 +14,9 @@ const run = promisify(execFile);
 export const hardwareDir = join(repoRoot, 'hardware');
 export const firmwareHexPath = join(hardwareDir, 'build', 'prop.hex');
 export const harnessPath = join(hardwareDir, 'build', 'simprop');
+/** Test build that hangs on a PING whose echo is HANG_ECHO (make test-firmware). */
+export const hangTestHexPath = join(hardwareDir, 'build', 'prop-hang-test.hex');
+export const HANG_ECHO = 0xdead;
 export const artifactsDir = join(repoRoot, 'tests', '.artifacts');
 
 /** CPU clock of the emulated prop and the device clock it derives (Timer1 at clock / 64). */
@@ -65,6 +68,8 @@ export interface EmulatorOptions {
   /** 'socat' (default): harness ↔ socat pty pair ↔ app. 'direct': the app opens the harness's pty. */
   readonly via?: 'socat' | 'direct';
   readonly edgesPath?: string;
+  /** Firmware image to run (default: the product build, hardware/build/prop.hex). */
+  readonly hexPath?: string;
 }
 
 let counter = 0;
@@ -87,9 +92,13 @@ export async function startFirmwareEmulator(options: EmulatorOptions = {}): Prom
   } else {
     deviceArgs = ['--link', appPath];
   }
-  const harness = spawn(harnessPath, ['--hex', firmwareHexPath, ...deviceArgs, '--edges', edgesPath], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const harness = spawn(
+    harnessPath,
+    ['--hex', options.hexPath ?? firmwareHexPath, ...deviceArgs, '--edges', edgesPath],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   harness.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   harness.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
