@@ -1,3 +1,4 @@
+import { computed } from '@preact/signals';
 import { act } from '../session/controller-link.js';
 import { branch, history, isOperator, output, rehearsal, show, transport } from '../state/live-state.js';
 import { jumpToCue } from '../transport/seek.js';
@@ -6,14 +7,18 @@ import { playheadSeconds } from '../state/playhead.js';
 import { Icon } from '../ui/icons.js';
 
 const RATES = [0.5, 0.75, 1, 1.25] as const;
+
+// Only what this panel shows, so the 20 Hz playhead stream does not re-render it.
+const rate = computed(() => transport.value?.state.rate ?? 1);
+const loopRange = computed(() => transport.value?.state.loop ?? null);
+const duration = computed(() => transport.value?.state.duration ?? 0);
 /** Seconds a quick loop spans from the playhead. */
 const QUICK_LOOP_SECONDS = 8;
 
 /** Transport extras, master brightness and rehearsal. */
 export function ShowPanel() {
   const operator = isOperator.value;
-  const state = transport.value?.state;
-  const loop = state?.loop ?? null;
+  const loop = loopRange.value;
   const rehearsing = rehearsal.value.active;
   // The snapshot's history is the branch's own while rehearsing, so its length counts the branch's edits.
   const rehearsalEdits = Math.max(
@@ -42,16 +47,16 @@ export function ShowPanel() {
       )}
       <h3>Speed</h3>
       <div class="chips" role="radiogroup">
-        {RATES.map((rate) => (
+        {RATES.map((choice) => (
           <button
-            key={rate}
-            class={`chip chip-small ${state?.rate === rate ? 'is-active' : ''}`}
+            key={choice}
+            class={`chip chip-small ${rate.value === choice ? 'is-active' : ''}`}
             role="radio"
-            aria-checked={state?.rate === rate}
+            aria-checked={rate.value === choice}
             disabled={!operator}
-            onClick={() => void act('transport:rate', { rate })}
+            onClick={() => void act('transport:rate', { rate: choice })}
           >
-            {rate}×
+            {choice}×
           </button>
         ))}
       </div>
@@ -62,7 +67,7 @@ export function ShowPanel() {
           disabled={!operator}
           onClick={() => {
             const start = Math.round(playheadSeconds.value * 100) / 100;
-            const end = Math.min(start + QUICK_LOOP_SECONDS, state?.duration ?? start + QUICK_LOOP_SECONDS);
+            const end = Math.min(start + QUICK_LOOP_SECONDS, duration.value || start + QUICK_LOOP_SECONDS);
             void act('transport:loop', { range: loop || end <= start ? null : { start, end } });
           }}
         >

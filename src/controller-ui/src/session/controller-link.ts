@@ -18,6 +18,7 @@ import {
 } from '../../../contracts/index.js';
 import * as live from '../state/live-state.js';
 import { notify } from '../state/notices.js';
+import { patchDisposition } from './patch-disposition.js';
 import { storeToken } from './session-token.js';
 
 type ControllerSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -91,9 +92,14 @@ function listen(link: ControllerSocket): void {
 
   on('state:snapshot', (snapshot) => applySnapshot(snapshot));
   on('show:patch', (patch) => {
-    // An echo of what we already hold (a snapshot overtook it) changes nothing; a gap means we missed one.
-    if (patch.branch === live.branch.value && patch.revision <= live.revision.value) return;
-    if (!applyPatch(patch)) link.emit('state:resync', {}, () => undefined);
+    const held = {
+      branch: live.branch.value,
+      revision: live.revision.value,
+      hasShow: live.show.value !== null,
+    };
+    const disposition = patchDisposition(held, patch);
+    if (disposition === 'ignore') return;
+    if (disposition === 'resync' || !applyPatch(patch)) link.emit('state:resync', {}, () => undefined);
   });
   on('history:named', (named) => {
     if (named.branch !== live.branch.value) return;
@@ -175,11 +181,10 @@ function applySnapshot(snapshot: Snapshot): void {
   live.linkPhase.value = 'live';
 }
 
-/** Applies a patch that follows what we hold; false when it does not (we missed one: resync). */
+/** Applies a patch that follows what we hold; false when its props do not fit our show (resync). */
 function applyPatch(patch: ShowPatch): boolean {
   const current = live.show.value;
-  if (!current || patch.branch !== live.branch.value || patch.baseRevision !== live.revision.value)
-    return false;
+  if (!current) return false;
   let next;
   try {
     next = applyShowChange(current, patch);
