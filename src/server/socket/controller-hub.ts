@@ -52,6 +52,8 @@ export interface ControllerHubOptions {
   readonly media: () => Media;
   /** Playhead, beat and device updates per second while playing. */
   readonly tickHz?: number;
+  /** Handlers for requests beyond the core ones (the assistant's). */
+  readonly extraHandlers?: RequestHandlers;
   /** Requests a client may make at once, and per second after that. */
   readonly requestBurst?: number;
   readonly requestsPerSecond?: number;
@@ -67,7 +69,10 @@ export class ControllerHub {
   private lastBeatPosition = 0;
 
   constructor(private readonly options: ControllerHubOptions) {
-    this.handlers = requestHandlers({ show: options.show, controls: options.controls });
+    this.handlers = {
+      ...options.extraHandlers,
+      ...requestHandlers({ show: options.show, controls: options.controls }),
+    };
   }
 
   /** Serves controllers on an HTTP or HTTPS server (the daemon has one of each). */
@@ -211,7 +216,9 @@ export class ControllerHub {
     }
     const parsed = requestSchemas[event].safeParse(payload ?? {});
     if (!parsed.success) return invalid(event, parsed.error.issues);
-    const handler = this.handlers[event] as (payload: unknown, context: RequestContext) => unknown;
+    const handler = this.handlers[event] as
+      ((payload: unknown, context: RequestContext) => unknown) | undefined;
+    if (handler === undefined) return failure('unavailable', `${event} is not available on this daemon`);
     return await handler(parsed.data, context);
   }
 
