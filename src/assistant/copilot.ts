@@ -23,7 +23,7 @@ export type AssistantState =
 /** A change the operator is asked about (or shown, in preview mode). */
 export interface Proposal {
   readonly label: string;
-  readonly edits: readonly unknown[];
+  readonly edits: unknown[];
   readonly segments: number;
   readonly seconds: number;
   readonly reason: 'confirm' | 'large' | 'conflict' | 'preview';

@@ -1,6 +1,12 @@
 // The socket.io event maps: typed for both ends, and a schema per event so either end can validate what
 // it receives (types are not validation).
 import { z } from 'zod';
+import {
+  AssistantPanelSchema,
+  AssistantStatusSchema,
+  type AssistantPanel,
+  type AssistantStatusEvent,
+} from './assistant.js';
 import { CommandAckSchema, OkAckSchema, type CommandAck, type OkAck } from './errors.js';
 import type { RequestEvent, RequestPayload } from './requests.js';
 import { ShowPatchSchema, type ShowPatch } from './show-patch.js';
@@ -46,6 +52,10 @@ export const serverEventSchemas = {
   /** ≥ 20 Hz while playing, and on every link status change. */
   'devices:state': z.array(DeviceStatusSchema),
   notice: NoticeSchema,
+  /** Each step of a prompt to the assistant, to every controller. */
+  'assistant:status': AssistantStatusSchema,
+  /** Settings (never the key), health, usage; after `assistant:panel` and on every change. */
+  'assistant:panel': AssistantPanelSchema,
 } as const;
 
 export interface ServerToClientEvents {
@@ -59,6 +69,8 @@ export interface ServerToClientEvents {
   'rehearsal:state': (state: RehearsalState) => void;
   'devices:state': (devices: DeviceStatus[]) => void;
   notice: (notice: Notice) => void;
+  'assistant:status': (status: AssistantStatusEvent) => void;
+  'assistant:panel': (panel: AssistantPanel) => void;
 }
 export type ServerEvent = keyof ServerToClientEvents;
 

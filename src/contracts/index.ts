@@ -6,3 +6,4 @@ export * from './show-patch.js';
 export * from './requests.js';
 export * from './events.js';
 export * from './http.js';
+export * from './assistant.js';

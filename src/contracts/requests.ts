@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assistantRequestSchemas } from './assistant.js';
 import { LoopRangeSchema, PlaybackRateSchema, RehearsalOutputSchema } from './state.js';
 
 const Position = z.number().finite().min(0);
@@ -41,6 +42,7 @@ export const requestSchemas = {
     .strict(),
   'rehearsal:keep': z.object({ label: z.string().min(1).max(200).optional() }).strict(),
   'rehearsal:discard': Empty,
+  ...assistantRequestSchemas,
 } as const;
 
 export type RequestEvent = keyof typeof requestSchemas;

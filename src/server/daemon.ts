@@ -18,7 +18,7 @@ import type { AudioOutputChoice } from '../engine/audio-output.js';
 import { LiveShow } from '../engine/live-show.js';
 import type { ShowClock, Transport } from '../engine/show-clock.js';
 import { VirtualClock } from '../engine/virtual-clock.js';
-import { openStorage, type Storage } from '../storage/index.js';
+import { openStorage, type Durability, type Storage } from '../storage/index.js';
 import { Pairing } from './access/pairing.js';
 import { httpApp } from './http/http-app.js';
 import { lanAddresses } from './http/lan-addresses.js';
@@ -49,8 +49,18 @@ export interface DaemonOptions {
   readonly uiDir?: string;
   /** Playhead/device updates per second while playing. */
   readonly tickHz?: number;
+  /**
+   * How far ahead of its show time each frame is rendered, beyond what the slowest link needs: slack for a
+   * busy machine (timer wake-ups, garbage collection). An edit reaches the props this much later.
+   */
+  readonly renderAheadMs?: number;
+  /** How far a saved edit has gone before it counts (see storage): power-loss (fsync) by default. */
+  readonly durability?: Durability;
   readonly log?: (line: string) => void;
 }
+
+/** Covers timer wake-ups and collector pauses on a busy two-core machine without delaying edits much. */
+export const DEFAULT_RENDER_AHEAD_MS = 30;
 
 type Clock = ShowClock & Transport & { close?: () => Promise<void> };
 
@@ -83,7 +93,10 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     }
   };
   try {
-    const storage: Storage = await openStorage(options.dataDir);
+    const storage: Storage = await openStorage(
+      options.dataDir,
+      options.durability === undefined ? {} : { durability: options.durability },
+    );
     stack.push({ name: 'storage', stop: () => storage.close() });
 
     const opened = await openShow(options.show, storage.shows, join(options.dataDir, 'media'));
@@ -100,7 +113,10 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     stack.push({ name: 'audio', stop: () => clock.close?.() });
     const peaks = audio === null ? null : waveformOf(audio);
 
-    const devices = new DeviceManager({ clock });
+    const devices = new DeviceManager({
+      clock,
+      renderMargin: (options.renderAheadMs ?? DEFAULT_RENDER_AHEAD_MS) / 1000,
+    });
     const plan = planLinks(persistent.show.props, { clock });
     for (const problem of plan.problems) log(`smlive: ${problem}`);
     for (const link of plan.links) devices.addLink(link);

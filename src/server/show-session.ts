@@ -19,6 +19,7 @@ export interface EditableShow {
   redo(options: CommitOptions): CommitResult | Promise<CommitResult>;
   revert(revision: number, options: CommitOptions): CommitResult | Promise<CommitResult>;
   name(checkpointId: string, name: string): void | Promise<void>;
+  showAt(revision: number): Show;
 }
 
 export interface ShowChanged {
@@ -75,6 +76,11 @@ export class ShowSession extends EventEmitter<ShowSessionEvents> {
 
   get rehearsalBranch(): RehearsalBranch | null {
     return this.rehearsal;
+  }
+
+  /** The show as it was at an earlier revision of the current branch. */
+  showAt(revision: number): Show {
+    return (this.rehearsal?.history ?? this.store).showAt(revision);
   }
 
   history(): HistoryState {

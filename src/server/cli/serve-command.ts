@@ -8,7 +8,7 @@ import type { ShowSource } from '../show-source.js';
 import { CliInputError, type CliCommand } from './cli-command.js';
 
 const USAGE =
-  'serve [--show FILE|ID] [--demo] [--port P] [--https-port P] [--token T] [--data DIR] [--audio auto|device|none] [--no-qr]';
+  'serve [--show FILE|ID] [--demo] [--port P] [--https-port P] [--token T] [--data DIR] [--audio auto|device|none] [--render-ahead MS] [--durability power-loss|process-crash] [--no-qr]';
 
 export function defaultDataDir(): string {
   const base = process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share');
@@ -49,6 +49,8 @@ export const serveCommand: CliCommand = {
           token: { type: 'string' },
           data: { type: 'string' },
           audio: { type: 'string' },
+          'render-ahead': { type: 'string' },
+          durability: { type: 'string' },
           'no-qr': { type: 'boolean', default: false },
         },
         strict: true,
@@ -65,7 +67,18 @@ export const serveCommand: CliCommand = {
     if (audio !== 'auto' && audio !== 'device' && audio !== 'none') {
       throw new CliInputError(`--audio is auto, device or none, not "${audio}"`);
     }
+    const durability = values.durability ?? 'power-loss';
+    if (durability !== 'power-loss' && durability !== 'process-crash') {
+      throw new CliInputError(`--durability is power-loss or process-crash, not "${durability}"`);
+    }
     const httpPort = port(values.port, 8080, '--port');
+    const renderAhead = values['render-ahead'] === undefined ? undefined : Number(values['render-ahead']);
+    if (
+      renderAhead !== undefined &&
+      !(Number.isFinite(renderAhead) && renderAhead >= 0 && renderAhead <= 1000)
+    ) {
+      throw new CliInputError(`--render-ahead is milliseconds 0–1000, not "${values['render-ahead']}"`);
+    }
     const daemon = await startDaemon({
       dataDir: resolve(values.data ?? defaultDataDir()),
       show: showSource(values.show, values.demo),
@@ -75,6 +88,8 @@ export const serveCommand: CliCommand = {
         : { httpsPort: port(values['https-port'], 0, '--https-port') }),
       token,
       audioOutput: audio,
+      durability,
+      ...(renderAhead === undefined ? {} : { renderAheadMs: renderAhead }),
     });
     console.log(await banner(daemon, { qr: !values['no-qr'] }));
     await new Promise<void>((resolveStop) => {

@@ -70,12 +70,10 @@ export function httpApp(options: HttpAppOptions): Express {
   const requireToken = (request: Request, response: Response, next: NextFunction): void => {
     const token = bearerToken(request.headers.authorization);
     if (token !== null && options.pairing.authenticate(token) !== null) return next();
-    response
-      .status(401)
-      .json({
-        ok: false,
-        error: { code: 'forbidden', message: 'send Authorization: Bearer <session token>' },
-      });
+    response.status(401).json({
+      ok: false,
+      error: { code: 'forbidden', message: 'send Authorization: Bearer <session token>' },
+    });
   };
 
   app.get('/api/audio', requireToken, (_request, response) => {

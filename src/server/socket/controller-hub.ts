@@ -21,12 +21,15 @@ import {
   type ShowPatch,
   type Snapshot,
 } from '../../contracts/index.js';
+import type { AssistantStatus } from '../../assistant/index.js';
+import type { AssistantPanel } from '../../contracts/index.js';
 import type { DeviceManager } from '../../devices/index.js';
 import { beatsCrossed } from '../../engine/beat-crossings.js';
 import type { ShowClock } from '../../engine/show-clock.js';
 import { bearerToken, originAllowed } from '../access/origin-check.js';
 import type { Pairing, Session } from '../access/pairing.js';
 import { TokenBucket } from '../access/token-bucket.js';
+import type { AssistantService } from '../assistant/assistant-service.js';
 import type { LiveControls } from '../live-controls.js';
 import type { ShowChanged, ShowSession } from '../show-session.js';
 import { requestHandlers, type RequestContext, type RequestHandlers } from './request-handlers.js';
@@ -50,6 +53,7 @@ export interface ControllerHubOptions {
   readonly devices: DeviceManager;
   readonly pairing: Pairing;
   readonly media: () => Media;
+  readonly assistant?: AssistantService | undefined;
   /** Playhead, beat and device updates per second while playing. */
   readonly tickHz?: number;
   /** Handlers for requests beyond the core ones (the assistant's). */
@@ -124,6 +128,17 @@ export class ControllerHub {
         this.lastBeatPosition = clock.now();
       }),
     );
+    const { assistant } = this.options;
+    if (assistant) {
+      const onStatus = (status: AssistantStatus) => this.broadcast('assistant:status', status);
+      const onPanel = (panel: AssistantPanel) => this.broadcast('assistant:panel', panel);
+      assistant.on('status', onStatus);
+      assistant.on('panel', onPanel);
+      this.unsubscribe.push(
+        () => assistant.off('status', onStatus),
+        () => assistant.off('panel', onPanel),
+      );
+    }
     this.ticker = setInterval(this.tick, 1000 / (this.options.tickHz ?? DEFAULT_TICK_HZ));
   }
 

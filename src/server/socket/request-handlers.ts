@@ -16,11 +16,38 @@ export interface HandlerDeps {
   readonly controls: LiveControls;
 }
 
-export type RequestHandlers = {
-  [E in RequestEvent]: (payload: ParsedRequest<E>, context: RequestContext) => AckOf<E> | Promise<AckOf<E>>;
-};
+export type RequestHandler<E extends RequestEvent> = (
+  payload: ParsedRequest<E>,
+  context: RequestContext,
+) => AckOf<E> | Promise<AckOf<E>>;
 
-export function requestHandlers({ show, controls }: HandlerDeps): RequestHandlers {
+/** Handlers by event; other parts of the daemon (the assistant) bring handlers for their own events. */
+export type RequestHandlers = { [E in RequestEvent]?: RequestHandler<E> };
+
+/** The show, transport, output and rehearsal requests: the core of the contract. */
+type CoreEvent = Extract<
+  RequestEvent,
+  | 'state:resync'
+  | 'show:command'
+  | 'history:undo'
+  | 'history:redo'
+  | 'history:revert'
+  | 'history:name'
+  | 'transport:play'
+  | 'transport:pause'
+  | 'transport:stop'
+  | 'transport:seek'
+  | 'transport:cue'
+  | 'transport:loop'
+  | 'transport:rate'
+  | 'output:brightness'
+  | 'output:blackout'
+  | 'rehearsal:start'
+  | 'rehearsal:keep'
+  | 'rehearsal:discard'
+>;
+
+export function requestHandlers({ show, controls }: HandlerDeps): { [E in CoreEvent]: RequestHandler<E> } {
   const author = 'operator' as const;
   const meta = (context: RequestContext, note?: string) => ({
     client: context.session.name ?? context.session.clientId,

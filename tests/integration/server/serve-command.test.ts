@@ -1,36 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HealthSchema, type Health } from '../../../src/contracts/index.js';
-
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-
-function run(args: string[]): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  let output = '';
-  const child = spawn(process.execPath, ['bin/smlive.js', ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
-
-async function pollHealth(output: () => string, timeoutMs: number): Promise<{ health: Health; url: string }> {
-  const deadline = performance.now() + timeoutMs;
-  while (performance.now() < deadline) {
-    const url = /this machine:\s+(http:\/\/localhost:\d+\/)/.exec(output())?.[1];
-    if (url !== undefined) {
-      const response = await fetch(new URL('/api/health', url)).catch(() => null);
-      if (response?.ok) return { health: HealthSchema.parse(await response.json()), url };
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`no healthy daemon within ${timeoutMs} ms; it printed:\n${output()}`);
-}
+import { runSmlive as run, stopSmlive, waitForHealth } from '../../support/daemon-process.js';
 
 describe('smlive serve', () => {
   const cleanup: (() => Promise<void>)[] = [];
@@ -56,7 +28,7 @@ describe('smlive serve', () => {
     cleanup.push(async () => {
       if (daemon.child.exitCode === null) daemon.child.kill('SIGKILL');
     });
-    const { health, url } = await pollHealth(daemon.output, 30_000);
+    const { health, url } = await waitForHealth(daemon, 30_000);
     expect(health).toMatchObject({
       ok: true,
       showId: 'demo',
@@ -73,8 +45,7 @@ describe('smlive serve', () => {
     expect([200, 503]).toContain(page.status);
     if (page.status === 503) expect(await page.text()).toMatch(/not built/);
 
-    daemon.child.kill('SIGTERM');
-    expect(await daemon.exited).toBe(0);
+    expect(await stopSmlive(daemon)).toBe(0);
     expect(daemon.output()).toMatch(/stopped/);
   });
 
