@@ -29,6 +29,8 @@ export interface PocketsphinxOptions {
   readonly workDir?: string;
   /** Longest a batch may take per utterance before the recognizer is killed. */
   readonly timeoutMsPerUtterance?: number;
+  /** More pocketsphinx options (name, value pairs), for tuning on a rig. */
+  readonly extraArguments?: readonly string[];
 }
 
 interface CompiledGrammar {
@@ -144,6 +146,7 @@ export class PocketsphinxRecognizer implements SpeechToText {
         ['-hmm', model],
         ['-logfn', logPath],
       ].flat();
+      args.push(...(this.options.extraArguments ?? []));
       const perUtterance = this.options.timeoutMsPerUtterance ?? 5000;
       await run(binary, args, 2000 + perUtterance * audios.length, options.signal, logPath);
       const text = existsSync(hypothesisPath) ? await readFile(hypothesisPath, 'utf8') : '';
