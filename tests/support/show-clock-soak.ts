@@ -26,7 +26,7 @@ const AROUND_EVENT_MS = 100;
 const JUMP_SLACK_MS = 5;
 // The render thread this far behind real time was starved by the machine: the audio itself lost time.
 const STARVED_BEHIND_MS = 20;
-const RECOVERY_MS = 500;
+const RECOVERY_MS = 1000;
 const SCHEDULE_WINDOW_MS = 3000;
 const WARM_UP_MS = 1000;
 
@@ -149,15 +149,21 @@ function scheduleOffsets(reads: readonly Read[], windowMs: number): number[] {
 }
 
 /**
- * Host-time windows in which the render thread ran more than STARVED_BEHIND_MS behind its own schedule
- * (the machine starved it), each extended by RECOVERY_MS for the clock to settle.
+ * Host-time windows in which the audio itself misbehaved because the machine starved its render thread:
+ * the thread ran more than STARVED_BEHIND_MS behind its schedule, or the schedule moved (time was lost,
+ * as in an underrun; the clock needs a moment to tell that from a late render). Each window runs on for
+ * RECOVERY_MS while the clock settles.
  */
 function starvedWindows(reads: readonly Read[], offsets: readonly number[]): [number, number][] {
   const windows: [number, number][] = [];
   reads.forEach((read, index) => {
     const previous = reads[index - 1];
+    const offset = offsets[index] as number;
+    if (previous !== undefined && Math.abs(offset - (offsets[index - 1] as number)) > STARVED_BEHIND_MS) {
+      windows.push([previous.hostMs, read.hostMs + RECOVERY_MS]);
+    }
     if (previous !== undefined && read.contextTime === previous.contextTime) return;
-    const behindMs = read.hostMs - read.contextTime * 1000 - (offsets[index] as number);
+    const behindMs = read.hostMs - read.contextTime * 1000 - offset;
     if (behindMs > STARVED_BEHIND_MS) windows.push([read.hostMs - behindMs, read.hostMs + RECOVERY_MS]);
   });
   return windows;
