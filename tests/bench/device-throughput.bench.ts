@@ -83,16 +83,21 @@ async function step(propCount: number, pixels: number): Promise<StepResult> {
   );
 }
 
+/**
+ * A step passes if one of two runs has no late frame: on a shared machine a single stall of the host can
+ * make one frame late whatever the link's capacity. Both runs are reported.
+ */
 async function sweep(
   pixels: number,
   counts: readonly number[],
-): Promise<{ max_props: number; steps: StepResult[] }> {
-  const steps: StepResult[] = [];
+): Promise<{ max_props: number; steps: StepResult[][] }> {
+  const steps: StepResult[][] = [];
   let maxProps = 0;
   for (const count of counts) {
-    const result = await step(count, pixels);
-    steps.push(result);
-    if (!result.ok) break;
+    const runs = [await step(count, pixels)];
+    if (!(runs[0] as StepResult).ok) runs.push(await step(count, pixels));
+    steps.push(runs);
+    if (!runs.some((run) => run.ok)) break;
     maxProps = count;
   }
   return { max_props: maxProps, steps };
