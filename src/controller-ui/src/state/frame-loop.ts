@@ -5,10 +5,15 @@ import { output, show, transport } from './live-state.js';
 import { playheadAt, playheadSeconds } from './playhead.js';
 
 export function startFrameLoop(): void {
+  let lastReading = transport.value;
   const tick = () => {
-    const time = playheadAt(transport.value, performance.now());
+    const reading = transport.value;
+    const time = playheadAt(reading, performance.now());
     if (time !== playheadSeconds.value) playheadSeconds.value = time;
-    if (transport.value?.state.status === 'playing') keepInView(time);
+    // Follow while playing, and after any jump (a snapshot, a seek or cue from any controller, stop).
+    const jumped = reading !== lastReading && reading?.state.status !== 'playing';
+    lastReading = reading;
+    if (reading?.state.status === 'playing' || jumped) keepInView(time);
     const current = show.value;
     if (current) paint(current, time, output.value);
     requestAnimationFrame(tick);
