@@ -265,6 +265,10 @@ static void latch_head(void) {
 }
 
 ISR(TIMER1_COMPA_vect) {
+  if (queue_count == 0) { /* the program holdover wake-up: waking the main loop was the point */
+    TIMSK1 &= (uint8_t)~_BV(OCIE1A);
+    return;
+  }
   if (pm_diff_u32(head_start_ticks(), now_ticks()) > 64) return; /* a match one 16-bit wrap early */
   TIMSK1 &= (uint8_t)~_BV(OCIE1A);
   sei(); /* the UART must keep running while the data shifts out */
@@ -403,6 +407,19 @@ static uint8_t program_op(const pm_program *op) {
   default:
     return PM_E_BAD_VALUE;
   }
+}
+
+/* With the queue empty the compare is free: wake the main loop when the holdover runs out, or the
+ * program would start only at the next Timer1 overflow (up to 262 ms late). */
+static void arm_holdover_wake(void) {
+  if (!program_armed || !program_valid || mode != PM_MODE_LIVE) return;
+  cli();
+  if (queue_count == 0 && !(TIMSK1 & _BV(OCIE1A))) {
+    OCR1A = (uint16_t)(last_frame_rx + (uint32_t)program_holdover_ms * TICKS_PER_MS);
+    TIFR1 = _BV(OCF1A);
+    TIMSK1 |= _BV(OCIE1A);
+  }
+  sei();
 }
 
 /* When live frames stopped for the holdover, queue the program's colour for its next step boundary. */
@@ -600,6 +617,7 @@ int main(void) {
     if (latch_now) latch_due_now();
     if (status_due) send_status();
     program_tick();
+    arm_holdover_wake();
     cli();
     if (rx_tail == rx_head && !latch_now && !status_due) {
       sleep_enable();

@@ -12,7 +12,7 @@ import {
   readEdgeLog,
   startFirmwareEmulator,
 } from '../support/firmware-emulator.js';
-import { cycleToTicks, parseEdgeLog } from '../support/ws2812-edges.js';
+import { cycleToTicks, cyclesToMs, parseEdgeLog } from '../support/ws2812-edges.js';
 import { hostMs, PropSession } from './prop-session.js';
 
 const PIXELS = 16;
@@ -294,6 +294,13 @@ describe('prop firmware in the emulator', () => {
       return hex === red || hex === blue;
     });
     expect(program.length).toBeGreaterThanOrEqual(6);
+    // The take-over follows the holdover closely (a timer wake-up, not the next 262 ms clock overflow):
+    // the live frame latched 30 ms after it arrived, the program starts 50 ms (+ 2 ms lead) after that.
+    const live = bursts
+      .filter((burst) => Buffer.from(burst.bytes).toString('hex') === asGrb(framePixels(1)))
+      .at(-1)!;
+    const takeover = program.find((burst) => burst.firstRiseCycle > live.lastFallCycle)!;
+    expect(cyclesToMs(takeover.lastFallCycle - live.lastFallCycle)).toBeLessThan(100);
     // Every step after the first starts on a boundary of the 70 ms cycle: 40 ms (blue) or 0 ms (red).
     for (const burst of program.slice(1)) {
       const elapsedMs = diffU32(cycleToTicks(burst.lastFallCycle), showStart) / 250;
