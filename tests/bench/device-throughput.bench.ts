@@ -25,6 +25,8 @@ interface StepResult {
   prop_dropped: number;
   pin_p99_ms: number;
   pin_frames: number;
+  /** Frames of prop 0 that never reached the pin. */
+  missing: number;
   ok: boolean;
 }
 
@@ -60,12 +62,11 @@ async function step(propCount: number, pixels: number): Promise<StepResult> {
         99,
       );
       const expected = lastIndex - firstIndex + 1;
-      const ok =
-        state.framesLate === 0 &&
-        device.late === 0 &&
-        device.dropped === 0 &&
-        p99 <= 1 &&
-        latches.length >= expected;
+      // Late is judged where it is defined: on the host (could not reach the wire before its time) and
+      // on the prop's own clock (STATUS). The pin error against host time is reported, not judged: on a
+      // loaded machine it also measures the emulator falling behind (device-latch reports it).
+      const missing = expected - new Set(latches.map((latch) => latch.index)).size;
+      const ok = state.framesLate === 0 && device.late === 0 && device.dropped === 0 && missing === 0;
       return {
         props: propCount,
         pixels,
@@ -76,6 +77,7 @@ async function step(propCount: number, pixels: number): Promise<StepResult> {
         prop_dropped: device.dropped,
         pin_p99_ms: round(p99),
         pin_frames: latches.length,
+        missing,
         ok,
       };
     },
