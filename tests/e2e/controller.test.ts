@@ -329,6 +329,21 @@ describe('touch controller against the real daemon', () => {
     );
   });
 
+  it('the devices panel lists each link with its state and timing figures', async () => {
+    await tablet.tap(tablet.byTestId('tab-devices'));
+    const devices = tablet.byTestId('devices').locator('[data-device-id]');
+    await waitFor(
+      () => devices.count(),
+      (count) => count >= 1,
+      'at least one device link',
+    );
+    const first = await devices.first().textContent();
+    expect(first).toMatch(/connected|connecting|disconnected|idle|closed/);
+    expect(first).toMatch(/Clock offset.*RTT.*Late frames/s);
+    await tablet.screenshot(screenshotPath('11-devices'));
+    await tablet.tap(tablet.byTestId('tab-edit'));
+  });
+
   it('phone (390×844) and tablet (1024×768) layouts fit the screen without overlap', async () => {
     if (!phone) throw new Error('needs the phone from the previous test');
     for (const [name, controller, viewport] of [
@@ -337,7 +352,7 @@ describe('touch controller against the real daemon', () => {
     ] as const) {
       const problems = await regionProblems(controller.page, viewport);
       expect(problems, `${name} layout`).toEqual([]);
-      await controller.screenshot(screenshotPath(`11-layout-${name}`));
+      await controller.screenshot(screenshotPath(`12-layout-${name}`));
     }
   });
 
@@ -374,8 +389,10 @@ describe('touch controller against the real daemon', () => {
     if (!daemon.viewerCode) throw new Error(`the daemon printed no viewer code:\n${daemon.output()}`);
     const context = await touchContext(browser, PHONE);
     const viewer = new ControllerPage(await context.newPage(), daemon.url);
-    await viewer.open();
-    await viewer.pair(daemon.viewerCode, 'viewer');
+    // As from the daemon's QR code: the code rides in the URL and the controller pairs by itself.
+    await viewer.page.goto(`${daemon.url}?pair=${encodeURIComponent(daemon.viewerCode)}`);
+    await viewer.byTestId('controller').waitFor({ timeout: 15_000 });
+    expect(new URL(viewer.page.url()).searchParams.has('pair')).toBe(false);
     await expect(viewer.page.locator('.pill', { hasText: 'Viewer' }).count()).resolves.toBe(1);
     for (const control of ['play', 'stop', 'blackout', 'undo']) {
       expect(await viewer.byTestId(control).isDisabled(), control).toBe(true);
