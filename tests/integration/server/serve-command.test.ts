@@ -1,7 +1,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../../src/server/cli/run-cli.js';
+import { serveCommand } from '../../../src/server/cli/serve-command.js';
 import { runSmlive as run, stopSmlive, waitForHealth } from '../../support/daemon-process.js';
 
 describe('smlive serve', () => {
@@ -50,11 +52,22 @@ describe('smlive serve', () => {
   });
 
   it('refuses bad options with one line and exit code 2', async () => {
-    const bad = run(['serve', '--port', 'eighty']);
-    expect(await bad.exited).toBe(2);
-    expect(bad.output()).toMatch(/--port must be a port number/);
-    const both = run(['serve', '--demo', '--show', 'x.json']);
-    expect(await both.exited).toBe(2);
-    expect(both.output()).toMatch(/--show or --demo/);
+    const errors: string[] = [];
+    const spy = vi
+      .spyOn(console, 'error')
+      .mockImplementation((line: unknown) => void errors.push(String(line)));
+    try {
+      expect(await runCli({ serve: async () => serveCommand }, ['serve', '--port', 'eighty'])).toBe(2);
+      expect(await runCli({ serve: async () => serveCommand }, ['serve', '--demo', '--show', 'x.json'])).toBe(
+        2,
+      );
+      expect(await runCli({ serve: async () => serveCommand }, ['serve', '--volume', '11'])).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(errors[0]).toMatch(/--port must be a port number/);
+    expect(errors[1]).toMatch(/--show or --demo/);
+    expect(errors[2]).toMatch(/volume/);
+    expect(errors.every((line) => !line.includes('\n'))).toBe(true);
   });
 });
