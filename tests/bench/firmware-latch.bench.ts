@@ -76,7 +76,7 @@ async function run(otherProps: number): Promise<Record<string, unknown>> {
       await sleep(10);
       collectPongs();
     }
-    const frames: Array<{ hostTimeMs: number; showAt: number }> = [];
+    const frames: Array<{ hostTimeMs: number; showAt: number; sentMs: number }> = [];
     const start = hostMs() + 50;
     for (let frame = 0; frame < FRAMES; frame += 1) {
       const hostTimeMs = start + frame * (1000 / FPS);
@@ -84,7 +84,7 @@ async function run(otherProps: number): Promise<Record<string, unknown>> {
       collectPongs();
       if (frame % 10 === 0) ping();
       const showAt = clock.hostToDeviceTicks(hostTimeMs)!;
-      frames.push({ hostTimeMs, showAt });
+      frames.push({ hostTimeMs, showAt, sentMs: hostMs() });
       session.send({ type: 'frame', showAt, pixels: pixelsOf(frame) });
       // Frames for the other props on the link: the firmware must read and drop them without missing its own.
       for (let prop = 1; prop <= otherProps; prop += 1) {
@@ -102,14 +102,20 @@ async function run(otherProps: number): Promise<Record<string, unknown>> {
     const stats = /# stats slips (\d+) slipped_ns (\d+) max_lag_ns (\d+)/.exec(log);
     const deviceErrors: number[] = [];
     const hostErrors: number[] = [];
+    // A frame the test process itself sent less than half the lookahead ahead (it was starved of CPU)
+    // says nothing about the prop: these are also reported on their own.
+    const sentInTime = (frame: { hostTimeMs: number; sentMs: number }) =>
+      frame.sentMs <= frame.hostTimeMs - LOOKAHEAD_MS / 2;
+    const deviceErrorsSentInTime: number[] = [];
     for (const burst of bursts) {
       if (burst.bytes.length !== PIXELS * 3 || burst.bytes[2] !== 0x80) continue;
       const frame = burst.bytes[1]! | (burst.bytes[0]! << 8); // GRB: R = low byte, G = high byte
       const intended = frames[frame];
       if (intended === undefined) continue;
-      deviceErrors.push(
-        Math.abs(diffU32(cycleToTicks(burst.lastFallCycle), intended.showAt)) / (CLOCK_HZ / 1000),
-      );
+      const deviceError =
+        Math.abs(diffU32(cycleToTicks(burst.lastFallCycle), intended.showAt)) / (CLOCK_HZ / 1000);
+      deviceErrors.push(deviceError);
+      if (sentInTime(intended)) deviceErrorsSentInTime.push(deviceError);
       if (burst.firstRiseHostNs !== null) {
         const latchHostMs =
           Number(burst.firstRiseHostNs) / 1e6 + cyclesToMs(burst.lastFallCycle - burst.firstRiseCycle);
@@ -123,6 +129,8 @@ async function run(otherProps: number): Promise<Record<string, unknown>> {
       fps: FPS,
       otherPropsOnLink: otherProps,
       latched: deviceErrors.length,
+      framesSentLateByStarvedHost: frames.filter((frame) => !sentInTime(frame)).length,
+      deviceErrorSentInTimeMs: summary(deviceErrorsSentInTime),
       deviceErrorMs: summary(deviceErrors),
       hostErrorMs: summary(hostErrors),
       lateCount: last?.type === 'status' ? last.lateCount : null,
