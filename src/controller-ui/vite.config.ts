@@ -5,6 +5,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const daemonUrl = process.env['SMLIVE_URL'] ?? 'http://localhost:8080';
 
 /**
  * Lists every built file in precache.json, which the service worker caches on install, so the whole
@@ -33,6 +34,14 @@ export default defineConfig({
     chunkSizeWarningLimit: 1024,
     reportCompressedSize: false,
   },
-  server: { fs: { allow: [fileURLToPath(new URL('../..', import.meta.url))] } },
+  // `npx vite --config src/controller-ui/vite.config.ts` serves the UI with hot reload against a running
+  // daemon (SMLIVE_URL, default http://localhost:8080) for its API and socket.
+  server: {
+    fs: { allow: [fileURLToPath(new URL('../..', import.meta.url))] },
+    proxy: {
+      '/api': daemonUrl,
+      '/socket.io': { target: daemonUrl, ws: true },
+    },
+  },
   logLevel: 'warn',
 });

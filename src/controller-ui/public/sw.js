@@ -52,7 +52,12 @@ self.addEventListener('fetch', (event) => {
 
 async function networkFirst(request) {
   try {
-    const response = await fetch(request);
+    // The page itself is always revalidated: an index.html from the HTTP cache could name hashed files
+    // that a newer daemon no longer has.
+    const response =
+      request.mode === 'navigate'
+        ? await fetch(request.url, { cache: 'no-cache', credentials: 'same-origin' })
+        : await fetch(request);
     if (response.ok) {
       const cache = await caches.open(CACHE);
       await cache.put(request, response.clone());
