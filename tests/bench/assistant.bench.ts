@@ -7,8 +7,12 @@ import {
   countTokens,
   toolSpecs,
 } from '../../src/assistant/index.js';
+import { VirtualLink } from '../../src/devices/virtual/virtual-link.js';
+import { VirtualClock } from '../../src/engine/virtual-clock.js';
+import { frameIndexAt, renderPropFrame, type Show } from '../../src/show/index.js';
+import { bigShow } from '../support/big-show.js';
 import { HistoryShowAccess } from '../support/history-show-access.js';
-import { startRawServer } from '../support/llm-servers.js';
+import { startAimock, startRawServer } from '../support/llm-servers.js';
 import { emptyShow } from '../support/show-fixtures.js';
 import { percentile, round, type Benchmark } from './benchmark.js';
 
@@ -98,4 +102,101 @@ const abort: Benchmark = {
   },
 };
 
-export default [promptTokens, abort];
+/** A show access that, like the daemon's live loop, renders the next frame and hands it to a link after each commit. */
+class RenderingShowAccess extends HistoryShowAccess {
+  handedAt = 0;
+  constructor(
+    show: Show,
+    private readonly link: VirtualLink,
+  ) {
+    super(show);
+  }
+  override async commit(...args: Parameters<HistoryShowAccess['commit']>) {
+    const result = await super.commit(...args);
+    const show = this.history.show;
+    const frame = frameIndexAt(this.playhead, show.frameRate) + 1;
+    for (const prop of show.props) {
+      const pixels = new Uint8Array(prop.pixelCount * 3);
+      renderPropFrame(prop, show.beatGrid, frame, show.frameRate, pixels);
+      this.link.send({ propId: prop.id, showAt: frame / show.frameRate, pixels });
+    }
+    this.handedAt = performance.now();
+    return result;
+  }
+}
+
+const overhead: Benchmark = {
+  name: 'assistant-overhead',
+  description:
+    'ms from the model reply’s last byte to the checkpoint committed and the next frames handed to a link, 10,000-segment show',
+  async run() {
+    const mock = await startAimock();
+    const show = bigShow(4, 4, 2_500, 0.05);
+    const clock = new VirtualClock({ duration: show.duration });
+    const link = new VirtualLink({
+      id: 'bench',
+      props: show.props.map((prop) => ({ propId: prop.id, pixelCount: prop.pixelCount })),
+      clock,
+    });
+    await link.connect();
+    const samples: number[] = [];
+    try {
+      for (let run = 0; run < 60; run++) {
+        const start = 10 + run;
+        mock.onMessage(new RegExp(`run ${run}$`), {
+          toolCalls: [
+            {
+              name: 'addEffect',
+              arguments: JSON.stringify({
+                propIds: ['ball1', 'ball2'],
+                start,
+                end: start + 1,
+                effect: { kind: 'strobe', color: [255, 255, 255], rateHz: 8 },
+              }),
+            },
+          ],
+        });
+        const access = new RenderingShowAccess(show, link);
+        access.playhead = start - 2;
+        const settings = AssistantSettingsSchema.parse({
+          provider: 'openai',
+          baseUrl: `${mock.url}/v1`,
+          model: 'm',
+          timeoutMs: 10_000,
+        });
+        const provider = new OpenAiProvider({ baseUrl: settings.baseUrl, model: 'm', timeoutMs: 10_000 });
+        let lastByteAt = 0;
+        const copilot = new Copilot({
+          live: access,
+          settings,
+          provider: {
+            kind: provider.kind,
+            model: provider.model,
+            health: (signal) => provider.health(signal),
+            complete: async (request) => {
+              const reply = await provider.complete(request);
+              lastByteAt = performance.now();
+              return reply;
+            },
+          },
+        });
+        const outcome = await copilot.prompt(`strobe run ${run}`);
+        if (outcome.state !== 'applied') throw new Error(`run ${run}: ${outcome.message}`);
+        samples.push(access.handedAt - lastByteAt);
+      }
+    } finally {
+      await link.close();
+      await mock.stop();
+    }
+    const measured = samples.slice(10);
+    return {
+      segments: 10_000,
+      runs: measured.length,
+      p50Ms: round(percentile(measured, 50), 2),
+      p99Ms: round(percentile(measured, 99), 2),
+      goal: 'p99 ≤ 20 ms',
+    };
+  },
+};
+
+export default [promptTokens, abort, overhead];
