@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LtxDiscovery } from '../../../src/devices/ltx/ltx-discovery.js';
 import { LtxWifiLink } from '../../../src/devices/ltx/ltx-wifi-link.js';
 import { monotonicShowClock } from '../../../src/devices/show-clock.js';
+import { decodePrg, exportPropPrg } from '../../../src/show/formats/index.js';
 import { LtxBallSimulator } from '../../support/ltx-ball-simulator.js';
+import { emptyShow } from '../../support/show-fixtures.js';
 
 // Loopback addresses of this file's own, so it runs beside other tests that use the LTX ports.
 const HOST = '127.0.0.20';
@@ -116,6 +118,25 @@ describe('LTX Wi-Fi link against simulated balls on loopback', () => {
       ...prg,
     ];
     expect([...(ballA.uploads[0] ?? [])]).toEqual(expected);
+  });
+
+  it('uploads the .prg the show exporter writes, byte for byte after the header', async () => {
+    link = new LtxWifiLink({
+      id: 'ltx',
+      clock: monotonicShowClock(0),
+      localAddress: HOST,
+      balls: [{ propId: 'ball1', pixelCount: 1, address: BALL_A }],
+      nonce: () => Uint8Array.of(1, 2, 3, 4),
+    });
+    await link.connect();
+    const prg = exportPropPrg(emptyShow({ props: 1, pixelCount: 1, duration: 3 }), 'ball1');
+    await link.uploadProgram('ball1', prg, 'ball1.prg');
+    await ballA.waitForUploads(1);
+    const received = ballA.uploads[0] ?? new Uint8Array(0);
+    const header = 16 + 'ball1.prg'.length + 1;
+    expect(new DataView(received.buffer).getUint32(4, true)).toBe(prg.length);
+    expect([...received.subarray(header)]).toEqual([...prg]);
+    expect(decodePrg(received.subarray(header))).toEqual(decodePrg(prg));
   });
 
   it('a ball that is not there fails its upload with a clear error while the others keep playing', async () => {
