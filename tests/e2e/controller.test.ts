@@ -168,7 +168,7 @@ describe('touch controller against the real daemon', () => {
     await tablet.screenshot(screenshotPath('04-segment-added'));
   });
 
-  it('undo takes the new segment away and the prop goes back to black', async () => {
+  it('undo takes the new segment away and the prop goes back to black; redo brings it back', async () => {
     if (!edited) throw new Error('needs the previous edits');
     await tablet.tap(tablet.byTestId('undo'));
     await waitFor(
@@ -177,6 +177,11 @@ describe('touch controller against the real daemon', () => {
       'undo to darken the prop',
     );
     await tablet.screenshot(screenshotPath('05-undone'));
+    const color = () => tablet.swatchColor(edited!.propId);
+    await tablet.tap(tablet.byTestId('redo'));
+    await waitFor(color, (rgb) => rgbClose(rgb, GREEN), 'redo to bring the green back');
+    await tablet.tap(tablet.byTestId('undo'));
+    await waitFor(color, (rgb) => rgbClose(rgb, BLACK), 'undo again');
   });
 
   it('one tap in the history list goes back to the show as loaded', async () => {

@@ -23,6 +23,9 @@ export function installKeyboardShortcuts(): () => void {
       return;
     }
     event.preventDefault();
+    // A focused button would also take the key (space activates it on key-up): the shortcut must be the
+    // only thing that happens, so nothing keeps the focus.
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
   };
   window.addEventListener('keydown', keydown);
   return () => window.removeEventListener('keydown', keydown);
