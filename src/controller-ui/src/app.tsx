@@ -6,6 +6,7 @@ import { Timeline } from './timeline/Timeline.js';
 import { TransportBar } from './transport/TransportBar.js';
 import { Toasts } from './ui/Toasts.js';
 import { LinkBanner } from './ui/LinkBanner.js';
+import { VoiceButton } from './voice/VoiceButton.js';
 
 export function App() {
   if (linkPhase.value === 'pairing') {
@@ -34,6 +35,7 @@ export function App() {
       <PreviewStrip />
       <Timeline />
       <SidePanel />
+      <VoiceButton />
       <Toasts />
     </div>
   );
