@@ -8,6 +8,7 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import express from 'express';
 import type { Health, Media, WaveformPeaks } from '../contracts/index.js';
 import { decodeAudioFile, type DecodedAudio } from '../analysis/audio-decode.js';
 import { waveformPeaks } from '../analysis/waveform-peaks.js';
@@ -27,6 +28,8 @@ import { LiveControls } from './live-controls.js';
 import { ShowSession } from './show-session.js';
 import { openShow, type ShowSource } from './show-source.js';
 import { ControllerHub } from './socket/controller-hub.js';
+import { voiceRoutes } from './voice/voice-routes.js';
+import { VoiceService } from './voice/voice-service.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = join(here, '..', '..');
@@ -177,11 +180,23 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       uiDir: options.uiDir ?? DEFAULT_UI_DIR,
     });
 
+    // Voice: a recording from a paired operator, recognized here; the fast path or the assistant acts on it.
+    const voice = new VoiceService({
+      session,
+      controls,
+      clock,
+      lookahead: () => Math.max(0, ...plan.links.map((link) => link.lookahead)) + 2 / session.show.frameRate,
+      dataDir: options.dataDir,
+    });
+    const voiceNote = await voice.load();
+    if (voiceNote !== null) log(`smlive: ${voiceNote}`);
+    const routes = express().disable('x-powered-by').use(voiceRoutes(voice, pairing)).use(app);
+
     const addresses = lanAddresses();
     const certificate = await loadOrCreateCertificate(options.dataDir, addresses);
     if (certificate.created) log(`smlive: made a self-signed HTTPS certificate in ${options.dataDir}`);
-    const httpServer = createHttpServer(app);
-    const httpsServer = createHttpsServer({ key: certificate.key, cert: certificate.cert }, app);
+    const httpServer = createHttpServer(routes);
+    const httpsServer = createHttpsServer({ key: certificate.key, cert: certificate.cert }, routes);
     hub.attach(httpServer);
     hub.attach(httpsServer);
     hub.start();
