@@ -40,6 +40,9 @@ export class LiveBeatTracker extends EventEmitter<LiveBeatTrackerEvents> {
     });
     this.worker.on('message', (message: LiveBeatWorkerMessage) => this.onMessage(message));
     this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => {
+      if (!this.stopped) this.fail(new Error(`live beat tracker: worker exited with code ${code}`));
+    });
     this.post({ type: 'start', sampleRate });
   }
 
@@ -109,6 +112,8 @@ export class LiveBeatTracker extends EventEmitter<LiveBeatTrackerEvents> {
   private fail(error: Error): void {
     this.pendingRecording?.reject(error);
     this.pendingRecording = undefined;
+    // An unhandled 'error' event would throw; the show must go on, so say it on stderr instead.
     if (this.listenerCount('error') > 0) this.emit('error', error);
+    else console.error(error.message);
   }
 }

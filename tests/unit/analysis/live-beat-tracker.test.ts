@@ -108,6 +108,19 @@ describe('live beat tracker on generated songs', () => {
   });
 });
 
+describe('live beat tracker failures', () => {
+  it('reports a failure as an error event and keeps running', async () => {
+    const live = new LiveBeatTracker(44_100);
+    await live.whenReady();
+    const failed = new Promise<Error>((resolve) => live.once('error', resolve));
+    live.push(null as unknown as Float32Array);
+    expect((await failed).message).toMatch(/live beat tracker/);
+    const after = await live.trackRecording(new Float32Array(44_100));
+    expect(after.events).toEqual([]);
+    await live.stop();
+  });
+});
+
 describe('aubiojs pitfalls', () => {
   it('leaves no process-wide handlers behind after loading', async () => {
     const before = [process.listenerCount('uncaughtException'), process.listenerCount('unhandledRejection')];
