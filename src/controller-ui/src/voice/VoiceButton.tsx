@@ -108,6 +108,8 @@ export function VoiceButton() {
         disabled={!isOperator.value || phase === 'sending'}
         onPointerDown={(event) => {
           event.preventDefault();
+          // A touch is captured by the element it started on, which would hide sliding off: let it go.
+          event.currentTarget.releasePointerCapture(event.pointerId);
           void press();
         }}
         onPointerUp={() => void release()}
