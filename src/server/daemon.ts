@@ -12,6 +12,8 @@ import express from 'express';
 import type { Health, Media, WaveformPeaks } from '../contracts/index.js';
 import { decodeAudioFile, type DecodedAudio } from '../analysis/audio-decode.js';
 import { waveformPeaks } from '../analysis/waveform-peaks.js';
+import { SongAnalyser } from '../analysis/song-analyser.js';
+import { NedbAnalysisCache } from '../storage/analysis-cache.js';
 import { mixToMono } from '../analysis/dsp/mono-downmix.js';
 import { DeviceManager, planLinks, type PropLink } from '../devices/index.js';
 import { AudioPlayback } from '../engine/audio-playback.js';
@@ -25,6 +27,7 @@ import { httpApp } from './http/http-app.js';
 import { lanAddresses } from './http/lan-addresses.js';
 import { loadOrCreateCertificate } from './http/tls-certificate.js';
 import { LiveControls } from './live-controls.js';
+import { fillBeatGridFromAnalysis } from './beat-grid-from-analysis.js';
 import { ShowSession } from './show-session.js';
 import { openShow, type ShowSource } from './show-source.js';
 import { ControllerHub } from './socket/controller-hub.js';
@@ -210,6 +213,11 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     const httpPort = (httpServer.address() as AddressInfo).port;
     const securePort = (httpsServer.address() as AddressInfo).port;
     let stopping: Promise<void> | null = null;
+    if (audio !== null) {
+      // The show plays at once; a song with no beat grid gets one when the analysis is in.
+      const analyser = new SongAnalyser(new NedbAnalysisCache(join(options.dataDir, 'analysis-cache.db')));
+      void fillBeatGridFromAnalysis(session, audio, analyser, log, () => stopping === null);
+    }
     return {
       httpUrl: `http://localhost:${httpPort}/`,
       httpsUrl: `https://localhost:${securePort}/`,

@@ -19,6 +19,8 @@ interface VoiceView {
 
 const view = signal<VoiceView>({ phase: 'idle', level: 0, text: '', message: '', waiting: null });
 let recorder: VoiceRecorder | null = null;
+/** How far past the button's edge a finger may stray before the recording is dropped. */
+const SLIDE_OFF_PX = 24;
 
 function update(change: Partial<VoiceView>): void {
   view.value = { ...view.value, ...change };
@@ -108,9 +110,17 @@ export function VoiceButton() {
         disabled={!isOperator.value || phase === 'sending'}
         onPointerDown={(event) => {
           event.preventDefault();
-          // A touch is captured by the element it started on, which would hide sliding off: let it go.
-          event.currentTarget.releasePointerCapture(event.pointerId);
           void press();
+        }}
+        onPointerMove={(event) => {
+          // A touch stays captured by the button it started on, so sliding off is read from where it is.
+          const box = event.currentTarget.getBoundingClientRect();
+          const outside =
+            event.clientX < box.left - SLIDE_OFF_PX ||
+            event.clientX > box.right + SLIDE_OFF_PX ||
+            event.clientY < box.top - SLIDE_OFF_PX ||
+            event.clientY > box.bottom + SLIDE_OFF_PX;
+          if (outside) void cancel();
         }}
         onPointerUp={() => void release()}
         onPointerLeave={() => void cancel()}
