@@ -26,7 +26,11 @@ export const RENDER_THREAD_NICE = -11;
  * machine then delays the lights' JavaScript, never the music. Without the right to raise it (not root,
  * no CAP_SYS_NICE) the context is created at normal priority.
  */
-function withRaisedPriority(create: () => AudioContext): { context: AudioContext; nice: number | null } {
+function withRaisedPriority(
+  create: () => AudioContext,
+  raise: boolean,
+): { context: AudioContext; nice: number | null } {
+  if (!raise) return { context: create(), nice: null };
   const previous = getPriority();
   let raised = false;
   try {
@@ -72,13 +76,17 @@ export function openAudioOutput(
   choice: AudioOutputChoice,
   sampleRate: number,
   latencyHint: LatencyHint = 'playback',
+  raiseRenderPriority = true,
 ): OpenedAudioOutput {
   if (choice === 'none') {
-    const { context, nice } = withRaisedPriority(() => openNullSink(sampleRate));
+    const { context, nice } = withRaisedPriority(() => openNullSink(sampleRate), raiseRenderPriority);
     return { context, sink: 'none', fallbackReason: null, renderThreadNice: nice };
   }
   try {
-    const { context, nice } = withRaisedPriority(() => openDevice(sampleRate, latencyHint));
+    const { context, nice } = withRaisedPriority(
+      () => openDevice(sampleRate, latencyHint),
+      raiseRenderPriority,
+    );
     return { context, sink: 'device', fallbackReason: null, renderThreadNice: nice };
   } catch (error) {
     if (choice === 'device') {
@@ -87,7 +95,7 @@ export function openAudioOutput(
         { cause: error },
       );
     }
-    const { context, nice } = withRaisedPriority(() => openNullSink(sampleRate));
+    const { context, nice } = withRaisedPriority(() => openNullSink(sampleRate), raiseRenderPriority);
     return {
       context,
       sink: 'none',

@@ -40,6 +40,11 @@ export interface AudioPlaybackOptions {
   readonly scheduleLeadSeconds?: number;
   /** How often the clock samples the context and watches for loops and the song's end. */
   readonly pollIntervalMs?: number;
+  /**
+   * Whether the render thread runs ahead of ordinary work (default true). A graph with an AudioWorklet
+   * should not: its render thread waits on a JavaScript worker at normal priority.
+   */
+  readonly raiseRenderPriority?: boolean;
   /** Where the music goes in the graph (a test inserts a tap here); the context's destination by default. */
   readonly prepareOutput?: (context: AudioContext) => Promise<AudioNode>;
 }
@@ -109,7 +114,12 @@ export class AudioPlayback implements ShowClock, Transport {
 
   /** Opens the output and loads the song, paused at 0. Close it when done: an open context keeps Node alive. */
   static async open(audio: DecodedAudio, options: AudioPlaybackOptions = {}): Promise<AudioPlayback> {
-    const opened = openAudioOutput(options.output ?? 'auto', audio.sampleRate, options.latencyHint);
+    const opened = openAudioOutput(
+      options.output ?? 'auto',
+      audio.sampleRate,
+      options.latencyHint,
+      options.raiseRenderPriority ?? true,
+    );
     try {
       const output = options.prepareOutput
         ? await options.prepareOutput(opened.context)

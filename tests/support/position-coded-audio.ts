@@ -1,10 +1,12 @@
 // A "song" whose samples say where they are: channel 0 counts 0..4095 in steps of 1/4096 and channel 1
 // counts blocks of 4096 in steps of 1/1024, both exact in float32. Played through a PositionTap, the output
 // tells which song sample the audio context rendered at each frame, with no analysis and no tolerance.
+import { getPriority, setPriority } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AudioWorkletNode, type AudioContext } from 'node-web-audio-api';
 import type { DecodedAudio } from '../../src/analysis/audio-decode.js';
+import { RENDER_THREAD_NICE } from '../../src/engine/audio-output.js';
 import { AudioPlayback, type AudioPlaybackOptions } from '../../src/engine/audio-playback.js';
 
 const FINE_STEPS = 4096;
@@ -58,7 +60,21 @@ function polyfillWithResolvers(): void {
 export async function addPositionTap(context: AudioContext): Promise<PositionTap> {
   polyfillWithResolvers();
   const here = dirname(fileURLToPath(import.meta.url));
-  await context.audioWorklet.addModule(join(here, 'position-tap-processor.mjs'));
+  // The render thread (raised by the playback) waits on the worklet's thread every quantum: start that
+  // thread at the same priority, or on a busy machine the pair crawls and starves everyone else.
+  const previous = getPriority();
+  let raised = false;
+  try {
+    setPriority(RENDER_THREAD_NICE);
+    raised = true;
+  } catch {
+    // Not permitted: the tap runs at normal priority.
+  }
+  try {
+    await context.audioWorklet.addModule(join(here, 'position-tap-processor.mjs'));
+  } finally {
+    if (raised) setPriority(previous);
+  }
   const node = new AudioWorkletNode(context, 'position-tap', { numberOfInputs: 1, numberOfOutputs: 1 });
   node.connect(context.destination);
   const quanta: TappedQuantum[] = [];
@@ -83,6 +99,7 @@ export async function openTappedPlayback(
   const playback = await AudioPlayback.open(audio, {
     ...options,
     output: 'none',
+
     prepareOutput: async (context) => {
       tap = await addPositionTap(context);
       return tap.node;

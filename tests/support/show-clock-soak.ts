@@ -156,15 +156,27 @@ function scheduleOffsets(reads: readonly Read[], windowMs: number): number[] {
  */
 function starvedWindows(reads: readonly Read[], offsets: readonly number[]): [number, number][] {
   const windows: [number, number][] = [];
+  let lastSighting: Read | undefined;
+  let readsSinceSighting = 0;
   reads.forEach((read, index) => {
     const previous = reads[index - 1];
     const offset = offsets[index] as number;
     if (previous !== undefined && Math.abs(offset - (offsets[index - 1] as number)) > STARVED_BEHIND_MS) {
       windows.push([previous.hostMs, read.hostMs + RECOVERY_MS]);
     }
-    if (previous !== undefined && read.contextTime === previous.contextTime) return;
+    if (previous !== undefined && read.contextTime === previous.contextTime) {
+      readsSinceSighting++;
+      return;
+    }
     const behindMs = read.hostMs - read.contextTime * 1000 - offset;
     if (behindMs > STARVED_BEHIND_MS) windows.push([read.hostMs - behindMs, read.hostMs + RECOVERY_MS]);
+    // The context stood still while this test kept reading it: the render thread stalled, even if it
+    // then caught up in one burst.
+    const stoodStill = lastSighting !== undefined && read.hostMs - lastSighting.hostMs > STARVED_BEHIND_MS;
+    if (stoodStill && readsSinceSighting >= 2)
+      windows.push([(lastSighting as Read).hostMs, read.hostMs + RECOVERY_MS]);
+    lastSighting = read;
+    readsSinceSighting = 0;
   });
   return windows;
 }

@@ -70,6 +70,7 @@ export class LiveInput implements AsyncIterable<CapturedBlock> {
   private readonly hostClock: () => number;
   private framesReceived = 0;
   private framesCut = 0;
+  private lastCapturedAtMs = -Infinity;
   private stopSource: () => void = () => {};
   private settleReady: { resolve: () => void; reject: (error: LiveInputError) => void } | null = null;
   private readonly readyPromise: Promise<void>;
@@ -237,7 +238,12 @@ export class LiveInput implements AsyncIterable<CapturedBlock> {
   private enqueue(samples: Float32Array<ArrayBuffer>): void {
     const startFrame = this.framesCut;
     this.framesCut += samples.length;
-    const capturedAtMs = this.hostTimeOfFrame(startFrame) ?? this.hostClock();
+    // Never earlier than the block before: when the stream's schedule is re-learnt, stamps hold, not jump back.
+    const capturedAtMs = Math.max(
+      this.hostTimeOfFrame(startFrame) ?? this.hostClock(),
+      this.lastCapturedAtMs,
+    );
+    this.lastCapturedAtMs = capturedAtMs;
     this.queue.push({ samples, sampleRate: this.sampleRate, startFrame, capturedAtMs });
     if (this.queue.length > this.maxQueued) {
       this.queue.shift();
