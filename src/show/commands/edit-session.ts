@@ -8,6 +8,14 @@ import { minimumSegmentDuration } from '../time.js';
 import { CommandRefusal } from './command-error.js';
 import type { RestoreCommand, ShowFields } from './restore-schema.js';
 
+/** A prop's own fields, without its segments. */
+export type PropFields = Omit<Prop, 'segments'>;
+
+function propFields(prop: Prop): PropFields {
+  const { segments: _segments, ...fields } = prop;
+  return fields;
+}
+
 /** What a segment write needs besides an id. */
 export interface SegmentContent {
   readonly start: number;
@@ -33,6 +41,8 @@ export class EditSession {
   private readonly copiedProps = new Set<string>();
   private readonly timelineChanges = new Map<string, TimelineChanges>();
   private readonly originalProps = new Map<string, Prop>();
+  /** Props whose own fields changed (not their segments): only those fields go in the inverse. */
+  private readonly originalPropFields = new Map<string, PropFields>();
   private propsStructureChanged = false;
   private readonly fieldsBefore: ShowFields = {};
   private fields: ShowFields = {};
@@ -142,13 +152,16 @@ export class EditSession {
     this.replaceProp(propId, { ...this.prop(propId, 'propId'), defaultColor: color });
   }
 
-  /** Replaces a prop's own fields (not its segments). */
-  replaceProp(propId: string, prop: Prop): void {
+  /** Replaces a prop's own fields; its segments stay as they are in this edit. */
+  replaceProp(propId: string, fields: PropFields): void {
     const index = this.props.findIndex((candidate) => candidate.id === propId);
     if (index < 0) throw new CommandRefusal('propId', `no prop "${propId}"`);
-    this.rememberProp(propId);
-    this.props[index] = prop;
-    this.copiedProps.delete(propId);
+    const current = this.props[index] as Prop;
+    if (!this.originalPropFields.has(propId)) {
+      const original = this.original.props.find((prop) => prop.id === propId);
+      if (original) this.originalPropFields.set(propId, propFields(original));
+    }
+    this.props[index] = { ...propFields(fields as Prop), segments: current.segments };
   }
 
   addProp(prop: Prop, index = this.props.length): void {
@@ -192,7 +205,10 @@ export class EditSession {
       if (!prop) throw new CommandRefusal(path, `no prop "${propId}" to restore`);
       return prop;
     });
-    for (const prop of this.props) this.rememberProp(prop.id);
+    for (const prop of this.props) {
+      if (!order.includes(prop.id) || replace.some((candidate) => candidate.id === prop.id))
+        this.rememberProp(prop.id);
+    }
     this.propsStructureChanged = true;
     this.props.splice(0, this.props.length, ...next);
     this.copiedProps.clear();
@@ -258,10 +274,15 @@ export class EditSession {
         replace: [...this.originalProps.values()],
       };
     }
+    const fieldChanges = [...this.originalPropFields]
+      .filter(([propId]) => !this.originalProps.has(propId))
+      .map(([propId, fields]) => ({ propId, fields }));
+    if (fieldChanges.length > 0) inverse.propFields = fieldChanges;
     if (Object.keys(this.fieldsBefore).length > 0) inverse.fields = this.fieldsBefore;
     return { show, inverse };
   }
 
+  /** The whole prop as it was, for an inverse that must put it back segments and all (it was removed or replaced). */
   private rememberProp(propId: string): void {
     if (this.originalProps.has(propId)) return;
     const original = this.original.props.find((prop) => prop.id === propId);

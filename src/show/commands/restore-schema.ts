@@ -52,6 +52,10 @@ export const RestoreCommandSchema = z
       .object({ order: z.array(z.string()), replace: z.array(PropSchema) })
       .strict()
       .optional(),
+    /** Props whose own fields (name, pixel count, default colour …) go back, their segments untouched. */
+    propFields: z
+      .array(z.object({ propId: z.string(), fields: PropSchema.omit({ segments: true }) }).strict())
+      .optional(),
     fields: ShowFieldsSchema.optional(),
     nextSegmentNumber: z.number().int().min(1),
   })

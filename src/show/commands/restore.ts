@@ -8,6 +8,10 @@ export const restore = defineCommand({
   schema: RestoreCommandSchema,
   execute(session, command) {
     if (command.props) session.restoreProps(command.props.order, command.props.replace, 'props');
+    command.propFields?.forEach(({ propId, fields }, index) => {
+      session.prop(propId, `propFields.${index}.propId`);
+      session.replaceProp(propId, fields);
+    });
     command.timelines?.forEach((patch, index) => {
       session.prop(patch.propId, `timelines.${index}.propId`);
       patch.removeIds.forEach((id) => session.remove(patch.propId, id, `timelines.${index}.removeIds`));

@@ -221,4 +221,27 @@ describe('show commands', () => {
       show = result.show;
     }
   });
+
+  it('keeps the inverse of a prop-field change small: the fields, not the timeline', () => {
+    let show = emptyShow({ props: 1 });
+    const many = Array.from({ length: 500 }, (_, index) => ({
+      type: 'addSegment',
+      propId: 'ball1',
+      start: index * 0.2,
+      end: index * 0.2 + 0.1,
+      look: { kind: 'solid', color: red },
+    }));
+    show = applied(show, { type: 'batch', commands: many });
+    for (const command of [
+      { type: 'setDefaultColor', propId: 'ball1', color: [1, 2, 3] },
+      { type: 'updateProp', propId: 'ball1', name: 'Left hand', pixelCount: 2 },
+    ]) {
+      const result = apply(show, command);
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.inverse.props).toBeUndefined();
+      expect(JSON.stringify(result.inverse).length).toBeLessThan(500);
+      const back = apply(result.show, result.inverse);
+      expect(back.ok && back.show).toEqual(show);
+    }
+  });
 });
