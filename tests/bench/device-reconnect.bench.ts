@@ -41,7 +41,7 @@ const benchmark: Benchmark = {
           await sleep(300);
           // The port reappears when socat's link exists: count from just before starting it (conservative).
           const atMs = monotonicMs();
-          await rig.pty.start();
+          await rig.startPort();
           if (!existsSync(rig.pty.hostPath)) throw new Error('the port did not reappear');
           const prop = await rig.startProp();
           unplugged.push({ prop, atMs });

@@ -22,6 +22,11 @@ export class EmulatedProp {
     readonly edgesPath: string,
   ) {}
 
+  /** simprop's process id while it runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Start simprop and wait until the firmware runs. */
   async start(): Promise<void> {
     if (this.child !== null) throw new Error('emulated prop already started');

@@ -18,6 +18,11 @@ export class PtyPair {
     this.devicePath = join(this.dir, 'device');
   }
 
+  /** socat's process id while it runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   /** Start socat and wait until both ends exist. */
   async start(): Promise<void> {
     if (this.child !== null) throw new Error('pty pair already running');

@@ -14,7 +14,10 @@ const STEP_CONFIRMATIONS = 3;
 const TRUSTED_EXTRA_RTT_MS = 0.5;
 
 export type ClockVerdict =
-  { readonly kind: 'tracking' } | { readonly kind: 'restarted'; readonly offMs: number };
+  | { readonly kind: 'tracking' }
+  /** Off the mapping but not yet confirmed: ask again soon rather than wait for the next heartbeat. */
+  | { readonly kind: 'suspect' }
+  | { readonly kind: 'restarted'; readonly offMs: number };
 
 export class ClockTracker {
   readonly estimator: ClockSyncEstimator;
@@ -54,8 +57,9 @@ export class ClockTracker {
         for (const entry of this.stepRun) this.estimator.addSample(entry.sample);
         this.stepRun = [];
         this.steps += 1;
+        return { kind: 'tracking' };
       }
-      return { kind: 'tracking' };
+      return { kind: 'suspect' };
     }
     if (trusted) this.stepRun = [];
     this.estimator.addSample(sample);

@@ -47,6 +47,8 @@ export interface SerialSessionOptions {
 const HELLO_RETRY_MS = 250;
 const ACK_TIMEOUT_MS = 1000;
 const INITIAL_PING_SPACING_MS = 10;
+/** After an exchange off the clock mapping, the next PING goes out this soon to confirm or clear it. */
+const SUSPECT_PING_DELAY_MS = 5;
 const PONG_WIRE_BYTES = encodePacket({
   seq: 0,
   prop: 0,
@@ -314,6 +316,7 @@ export class SerialSession {
           this.die(`prop clock jumped by ${Math.round(verdict.offMs)} ms: it restarted`);
           return;
         }
+        if (verdict.kind === 'suspect') setTimeout(() => this.ping(), SUSPECT_PING_DELAY_MS);
         break;
       }
       case 'status':
