@@ -253,13 +253,18 @@ export class ControllerHub {
     for (const io of this.servers) io.emit(event, ...args);
   };
 
+  /** For the periodic streams: a controller that cannot take it now skips this one and gets the next. */
+  private readonly broadcastVolatile: Emit = (event, ...args) => {
+    for (const io of this.servers) io.volatile.emit(event, ...args);
+  };
+
   private readonly tick = (): void => {
     const { clock } = this.options;
     if (!clock.state.playing) return;
     const position = clock.now();
     const sentAt = Date.now();
     const { rate } = clock.state;
-    this.broadcast('transport:playhead', { status: 'playing', position, rate, sentAt });
+    this.broadcastVolatile('transport:playhead', { status: 'playing', position, rate, sentAt });
     const grid = this.options.show.show.beatGrid;
     const downbeats = new Set(grid.downbeats);
     for (const index of beatsCrossed(grid.beats, this.lastBeatPosition, position)) {
@@ -267,7 +272,7 @@ export class ControllerHub {
       this.broadcast('transport:beat', { index, time, downbeat: downbeats.has(time), sentAt });
     }
     this.lastBeatPosition = position;
-    this.broadcast('devices:state', this.deviceStates());
+    this.broadcastVolatile('devices:state', this.deviceStates());
   };
 }
 
