@@ -3,10 +3,10 @@
 // whole run. Goals: p99 ≤ 1 ms, max ≤ 2 ms.
 import type { LatchReport } from '../../src/devices/serial/serial-link.js';
 import { frameIndexAt } from '../../src/show/time.js';
-import { emulatorReport, readPinBursts } from '../support/emulated-prop.js';
+import { readPinBursts } from '../support/emulated-prop.js';
 import { markedFrame, pinLatches } from '../support/latch-marks.js';
 import { percentile, round, type Benchmark } from './benchmark.js';
-import { BENCH_RIG, load, sleep, until, withSerialRig } from '../support/serial-rig.js';
+import { BENCH_RIG, sleep, until, withSerialRig } from '../support/serial-rig.js';
 
 const FPS = 100;
 const FRAMES = 1100;
@@ -19,7 +19,6 @@ const benchmark: Benchmark = {
     return withSerialRig(
       [{ propId: 'club', pixelCount: PIXELS }],
       async (rig) => {
-        const loadBefore = load();
         const reports: LatchReport[] = [];
         rig.link.onLatch((report) => reports.push(report));
         rig.manager.start();
@@ -83,11 +82,7 @@ const benchmark: Benchmark = {
             bad_input: state.badInput,
           },
           goals: { p99_le_1ms: percentile(errors, 99) <= 1, max_le_2ms: Math.max(...errors) <= 2 },
-          scheduling: {
-            emulator: emulatorReport(rig.props[0]?.edgesPath ?? ''),
-            host: rig.hostScheduling,
-          },
-          load_1min: { before: loadBefore, after: load() },
+          ...rig.conditions(),
         };
       },
       BENCH_RIG,

@@ -4,10 +4,10 @@
 // behind a port that stays open (the emulator alone restarts). Goal: ≤ 1,000 ms.
 import { existsSync } from 'node:fs';
 import { frameIndexAt } from '../../src/show/time.js';
-import { emulatorReport, monotonicMs, readPinBursts, type EmulatedProp } from '../support/emulated-prop.js';
+import { monotonicMs, readPinBursts, type EmulatedProp } from '../support/emulated-prop.js';
 import { markedFrame, pinLatches } from '../support/latch-marks.js';
 import { percentile, round, type Benchmark } from './benchmark.js';
-import { BENCH_RIG, load, sleep, until, withSerialRig, type SerialRig } from '../support/serial-rig.js';
+import { BENCH_RIG, sleep, until, withSerialRig, type SerialRig } from '../support/serial-rig.js';
 
 const FPS = 100;
 const UNPLUGS = 5;
@@ -24,7 +24,6 @@ const benchmark: Benchmark = {
   name: 'device-reconnect',
   description: 'ms from the port reappearing to the first correctly timed frame on the emulated pin',
   async run() {
-    const loadBefore = load();
     return withSerialRig(
       [{ propId: 'club', pixelCount: 4 }],
       async (rig) => {
@@ -78,11 +77,7 @@ const benchmark: Benchmark = {
           },
           reconnects: state.reconnects,
           goal_le_1000ms: measured.length === UNPLUGS && Math.max(...measured) <= 1000,
-          scheduling: {
-            emulator: emulatorReport(rig.props[0]?.edgesPath ?? ''),
-            host: rig.hostScheduling,
-          },
-          load_1min: { before: loadBefore, after: load() },
+          ...rig.conditions(),
         };
       },
       BENCH_RIG,

@@ -9,7 +9,7 @@ import { DeviceManager } from '../../src/devices/device-manager.js';
 import { fixedPort } from '../../src/devices/port-locator.js';
 import { SerialLink, type SerialProp } from '../../src/devices/serial/serial-link.js';
 import type { ShowClock } from '../../src/devices/show-clock.js';
-import { EmulatedProp, buildFirmware, monotonicMs } from './emulated-prop.js';
+import { EmulatedProp, buildFirmware, emulatorReport, monotonicMs } from './emulated-prop.js';
 import { PtyPair } from './pty-pair.js';
 
 export { sleep, until } from './wait.js';
@@ -32,6 +32,8 @@ export interface SerialRig {
   startProp(): Promise<EmulatedProp>;
   /** Start the pty pair again after a stop (the port reappears). */
   startPort(): Promise<void>;
+  /** How the run was scheduled and how loaded the machine was: reported beside every timing figure. */
+  conditions(): Record<string, unknown>;
 }
 
 export async function withSerialRig<T>(
@@ -40,6 +42,7 @@ export async function withSerialRig<T>(
   options: { retryDelayMs?: number; hostRealtime?: boolean } = {},
 ): Promise<T> {
   await buildFirmware();
+  const loadBefore = load();
   const restoreScheduling = raiseHostPriority(options.hostRealtime ?? false);
   // socat and the emulator's tty thread stand in for a USB adapter and a prop's UART, which a loaded host
   // cannot starve: with hostRealtime they get the host's raised priority too.
@@ -73,6 +76,15 @@ export async function withSerialRig<T>(
       await prop.start();
       if (standInsRaised) raiseAllThreads(prop.pid, HOST_NICE);
       return prop;
+    },
+    conditions() {
+      return {
+        scheduling: {
+          emulator: emulatorReport(emulators[0]?.edgesPath ?? ''),
+          host: restoreScheduling.scheduling,
+        },
+        load_1min: { before: loadBefore, after: load() },
+      };
     },
     async startPort() {
       await pty.start();
