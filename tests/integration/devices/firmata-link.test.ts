@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FirmataLink } from '../../../src/devices/firmata/firmata-link.js';
+import { FirmataLink, type FirmataLinkOptions } from '../../../src/devices/firmata/firmata-link.js';
 import { fixedPort } from '../../../src/devices/port-locator.js';
 import type { LinkStatus } from '../../../src/devices/prop-link.js';
 import { monotonicShowClock } from '../../../src/devices/show-clock.js';
@@ -7,6 +7,7 @@ import { FirmataResponder } from '../../support/firmata-responder.js';
 import { PtyPair } from '../../support/pty-pair.js';
 import { until } from '../../support/wait.js';
 
+const CLUB = { propId: 'club', pins: { red: 3, green: 5, blue: 6 } };
 const FAST = { reportVersionTimeoutMs: 50, handshakeTimeoutMs: 3000, retryDelayMs: 100 };
 
 describe('Firmata link: johnny-five on a pty to a JS Firmata board', () => {
@@ -21,6 +22,17 @@ describe('Firmata link: johnny-five on a pty to a JS Firmata board', () => {
     await board.start();
   });
 
+  function makeLink(options: Partial<FirmataLinkOptions> = {}): FirmataLink {
+    return new FirmataLink({
+      id: 'arduino',
+      port: fixedPort(pty.hostPath),
+      clock: monotonicShowClock(0),
+      props: [CLUB],
+      ...FAST,
+      ...options,
+    });
+  }
+
   afterEach(async () => {
     await link?.close();
     link = null;
@@ -30,15 +42,9 @@ describe('Firmata link: johnny-five on a pty to a JS Firmata board', () => {
 
   it('handshakes, sets the pins to PWM and writes each frame as the RGB duty cycles', async () => {
     const clock = monotonicShowClock(0);
-    link = new FirmataLink({
-      id: 'arduino',
-      port: fixedPort(pty.hostPath),
+    link = makeLink({
       clock,
-      ...FAST,
-      props: [
-        { propId: 'club', pins: { red: 3, green: 5, blue: 6 } },
-        { propId: 'anode', pins: { red: 9, green: 10, blue: 11 }, commonAnode: true },
-      ],
+      props: [CLUB, { propId: 'anode', pins: { red: 9, green: 10, blue: 11 }, commonAnode: true }],
     });
     await link.connect();
     expect(link.status()).toBe('connected');
@@ -61,13 +67,7 @@ describe('Firmata link: johnny-five on a pty to a JS Firmata board', () => {
 
   it('survives an unplug and comes back by itself when the board is plugged in again', async () => {
     const clock = monotonicShowClock(0);
-    link = new FirmataLink({
-      id: 'arduino',
-      port: fixedPort(pty.hostPath),
-      clock,
-      ...FAST,
-      props: [{ propId: 'club', pins: { red: 3, green: 5, blue: 6 } }],
-    });
+    link = makeLink({ clock });
     const statuses: LinkStatus[] = [];
     link.on('status', (status) => statuses.push(status));
     await link.connect();
@@ -91,14 +91,7 @@ describe('Firmata link: johnny-five on a pty to a JS Firmata board', () => {
   });
 
   it('treats a board that stops answering as gone', async () => {
-    link = new FirmataLink({
-      id: 'arduino',
-      port: fixedPort(pty.hostPath),
-      clock: monotonicShowClock(0),
-      ...FAST,
-      heartbeatMs: 100,
-      props: [{ propId: 'club', pins: { red: 3, green: 5, blue: 6 } }],
-    });
+    link = makeLink({ heartbeatMs: 100 });
     await link.connect();
     board.answering = false;
     await until(() => link?.status() !== 'connected', 'the heartbeat to notice');
