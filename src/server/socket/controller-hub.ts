@@ -253,7 +253,7 @@ export class ControllerHub {
     for (const io of this.servers) io.emit(event, ...args);
   };
 
-  /** For the periodic streams: a controller that cannot take it now skips this one and gets the next. */
+  /** The playhead stream: a controller that cannot take it now skips this one and gets the next. */
   private readonly broadcastVolatile: Emit = (event, ...args) => {
     for (const io of this.servers) io.volatile.emit(event, ...args);
   };
@@ -272,7 +272,8 @@ export class ControllerHub {
       this.broadcast('transport:beat', { index, time, downbeat: downbeats.has(time), sentAt });
     }
     this.lastBeatPosition = position;
-    this.broadcastVolatile('devices:state', this.deviceStates());
+    // Not volatile: a second volatile packet in one tick finds the socket still writing the first and is lost.
+    this.broadcast('devices:state', this.deviceStates());
   };
 }
 

@@ -73,11 +73,17 @@ describe('the live loop behind the controllers', () => {
     const beats: number[] = [];
     const onPlayhead = (playhead: { position: number }) => playheads.push(playhead.position);
     const onBeat = (beat: { time: number }) => beats.push(beat.time);
+    const framesSent: number[] = [];
+    const onDevices = (devices: { framesSent: number }[]) => framesSent.push(devices[0]?.framesSent ?? -1);
     client.socket.on('transport:playhead', onPlayhead);
     client.socket.on('transport:beat', onBeat);
+    client.socket.on('devices:state', onDevices);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     client.socket.off('transport:playhead', onPlayhead);
     client.socket.off('transport:beat', onBeat);
+    client.socket.off('devices:state', onDevices);
+    expect(framesSent.length).toBeGreaterThanOrEqual(15);
+    expect(framesSent.at(-1)).toBeGreaterThan(framesSent[0] as number);
     expect(playheads.length).toBeGreaterThanOrEqual(15);
     expect(
       playheads.every((position, index) => index === 0 || position >= (playheads[index - 1] as number)),
