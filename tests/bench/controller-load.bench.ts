@@ -102,6 +102,7 @@ const benchmark: Benchmark = {
       await new Promise((resolve) => setTimeout(resolve, 300));
       const inSync = mirrors.every((mirror) => JSON.stringify(mirror.show) === JSON.stringify(first.show));
       const resyncs = mirrors.reduce((sum, mirror) => sum + mirror.resyncs, 0);
+      if (devices.length === 0) throw new Error('no devices:state event reached the controllers');
       const late = devices.reduce((sum, link) => sum + link.framesLate, 0);
       const sent = devices.reduce((sum, link) => sum + link.framesSent, 0);
       const p99 = percentile(patchLatency, 99);
