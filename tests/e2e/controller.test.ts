@@ -359,6 +359,17 @@ describe('touch controller against the real daemon', () => {
       expect(problems, `${name} layout`).toEqual([]);
       await controller.screenshot(screenshotPath(`12-layout-${name}`));
     }
+    // On the phone, tapping the open tab folds the panel away and the timeline takes the room.
+    const phonePage = phone.page;
+    const timelineHeight = async () =>
+      (await phonePage.locator('[data-region=timeline]').boundingBox())?.height ?? 0;
+    const unfolded = await timelineHeight();
+    await phone.tap(phone.byTestId('tab-edit'));
+    await waitFor(timelineHeight, (height) => height > unfolded + 100, 'the timeline to grow');
+    expect(await regionProblems(phone.page, PHONE), 'folded phone layout').toEqual([]);
+    await phone.screenshot(screenshotPath('12-layout-phone-folded'));
+    await phone.tap(phone.byTestId('tab-edit'));
+    await waitFor(timelineHeight, (height) => Math.abs(height - unfolded) < 2, 'the panel to unfold');
   });
 
   it('rehearsal edits are discarded, or kept as one checkpoint', async () => {
@@ -396,7 +407,15 @@ describe('touch controller against the real daemon', () => {
     const viewer = new ControllerPage(await context.newPage(), daemon.url);
     // As from the daemon's QR code: the code rides in the URL and the controller pairs by itself.
     await viewer.page.goto(`${daemon.url}?pair=${encodeURIComponent(daemon.viewerCode)}`);
-    await viewer.byTestId('controller').waitFor({ timeout: 15_000 });
+    await viewer
+      .byTestId('controller')
+      .waitFor({ timeout: 15_000 })
+      .catch(async (error: unknown) => {
+        await viewer.screenshot(screenshotPath('14-viewer-failed'));
+        throw new Error(
+          `the viewer did not pair from the URL: ${String(error)}\n${await viewer.page.locator('body').innerText()}`,
+        );
+      });
     expect(new URL(viewer.page.url()).searchParams.has('pair')).toBe(false);
     await expect(viewer.page.locator('.pill', { hasText: 'Viewer' }).count()).resolves.toBe(1);
     for (const control of ['play', 'stop', 'blackout', 'undo']) {

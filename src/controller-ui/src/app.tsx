@@ -1,5 +1,5 @@
 import { PairingScreen } from './pairing/PairingScreen.js';
-import { SidePanel } from './panels/SidePanel.js';
+import { SidePanel, panelFolded } from './panels/SidePanel.js';
 import { PreviewStrip } from './preview/PreviewStrip.js';
 import { linkPhase, output, rehearsal, show } from './state/live-state.js';
 import { Timeline } from './timeline/Timeline.js';
@@ -27,7 +27,7 @@ export function App() {
   }
   return (
     <div
-      class={`controller ${output.value.blackout ? 'is-blackout' : ''} ${rehearsal.value.active ? 'is-rehearsal' : ''}`}
+      class={`controller ${output.value.blackout ? 'is-blackout' : ''} ${rehearsal.value.active ? 'is-rehearsal' : ''} ${panelFolded.value ? 'panel-folded' : ''}`}
       data-testid="controller"
     >
       <TransportBar />

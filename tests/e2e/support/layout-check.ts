@@ -84,5 +84,24 @@ export async function regionProblems(
         problems.push(`${controls[i]!.name} and ${controls[j]!.name} overlap in the transport bar`);
     }
   }
+  // A floating control (the voice button) must not sit on a tab or a transport control.
+  const floating = await page
+    .locator('[data-testid=voice] button')
+    .first()
+    .boundingBox()
+    .catch(() => null);
+  if (floating) {
+    const targets = await page.locator('[role=tab], [data-region=transport] button').evaluateAll((nodes) =>
+      nodes.map((node) => ({
+        name: node.getAttribute('data-testid') ?? node.textContent ?? '?',
+        box: node.getBoundingClientRect().toJSON() as DOMRect,
+      })),
+    );
+    for (const { name, box } of targets) {
+      const overlapX = Math.min(box.right, floating.x + floating.width) - Math.max(box.left, floating.x);
+      const overlapY = Math.min(box.bottom, floating.y + floating.height) - Math.max(box.top, floating.y);
+      if (overlapX > 1 && overlapY > 1) problems.push(`the voice button covers ${name}`);
+    }
+  }
   return problems;
 }

@@ -8,6 +8,8 @@ import { ShowPanel } from './ShowPanel.js';
 
 type Tab = 'edit' | 'history' | 'devices' | 'show' | 'files';
 const activeTab = signal<Tab>('edit');
+/** On a phone the panel folds down to its tabs (tap the open tab) to give the timeline the screen. */
+export const panelFolded = signal(false);
 
 const TABS: readonly { id: Tab; label: string }[] = [
   { id: 'edit', label: 'Edit' },
@@ -37,14 +39,17 @@ export function SidePanel() {
             aria-selected={tab === id}
             class={`tab ${tab === id ? 'is-active' : ''}`}
             data-testid={`tab-${id}`}
-            onClick={() => (activeTab.value = id)}
+            onClick={() => {
+              panelFolded.value = tab === id ? !panelFolded.value : false;
+              activeTab.value = id;
+            }}
           >
             {label}
             {badge(id) !== null && <span class="badge">{badge(id)}</span>}
           </button>
         ))}
       </nav>
-      <div class="panel-scroll" role="tabpanel">
+      <div class="panel-scroll" role="tabpanel" hidden={panelFolded.value}>
         {tab === 'edit' && <EditPanel />}
         {tab === 'history' && <HistoryPanel />}
         {tab === 'devices' && <DevicesPanel />}
