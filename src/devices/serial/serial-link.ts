@@ -81,7 +81,7 @@ const DEFAULTS = {
   baudRate: 1_000_000,
   retryDelayMs: 100,
   handshakeTimeoutMs: 2000,
-  pingIntervalMs: 100,
+  pingIntervalMs: 50,
   heartbeatTimeoutMs: 1000,
   initialPings: 8,
   programHoldoverMs: 500,
