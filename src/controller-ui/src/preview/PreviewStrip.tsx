@@ -1,4 +1,5 @@
 import { output, show } from '../state/live-state.js';
+import { WhereReadout } from '../transport/WhereReadout.js';
 import { PropCanvas } from './PropCanvas.js';
 
 /** Every prop's pixels right now, as the props show them (dark during a blackout). */
@@ -17,6 +18,7 @@ export function PreviewStrip() {
           <figcaption>{prop.name}</figcaption>
         </figure>
       ))}
+      <WhereReadout />
     </section>
   );
 }
