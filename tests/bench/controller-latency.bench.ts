@@ -19,7 +19,10 @@ const benchmark: Benchmark = {
   name: 'controller-latency',
   description: `ms from a socket.io show command to the changed frame handed to a link (p50/p99 of ${EDITS}), playing at 100 fps`,
   async run() {
-    const test = await startTestDaemon();
+    const durability = process.env.SMLIVE_BENCH_DURABILITY;
+    const test = await startTestDaemon(
+      durability === 'process-crash' || durability === 'power-loss' ? { durability } : {},
+    );
     try {
       const link = test.daemon.links.find((candidate) => candidate instanceof VirtualLink);
       if (!(link instanceof VirtualLink)) throw new Error('the demo show needs its virtual link');
@@ -94,6 +97,7 @@ const benchmark: Benchmark = {
       const p99 = percentile(handed, 99);
       return {
         edits: EDITS,
+        durability: process.env.SMLIVE_BENCH_DURABILITY ?? 'power-loss',
         handedP50Ms: round(percentile(handed, 50), 2),
         handedP99Ms: round(p99, 2),
         handedMaxMs: round(Math.max(...handed), 2),

@@ -108,6 +108,7 @@ const benchmark: Benchmark = {
       const p99 = percentile(patchLatency, 99);
       return {
         controllers: CONTROLLERS,
+        durability: process.env.SMLIVE_BENCH_DURABILITY ?? 'power-loss',
         edits: total,
         refusedEdits: refused.length,
         framesSent: sent,
