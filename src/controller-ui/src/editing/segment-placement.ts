@@ -1,5 +1,6 @@
 // Where a segment added by a tap goes: pure, so it is tested without a browser.
 import { minimumSegmentDuration, type BeatGrid, type Seconds } from '../../../show/index.js';
+import { firstAtOrAfter } from '../ui/sorted-times.js';
 import type { Placement } from './edit-preferences.js';
 
 /** Beat length used when the show has no beat grid (120 bpm). */
@@ -29,15 +30,8 @@ export function beatSeconds(grid: BeatGrid): Seconds {
 
 /** Index of the first beat at or after `time` (less the tolerance), or -1 when there is none. */
 export function nextBeatIndex(beats: readonly Seconds[], time: Seconds): number {
-  let low = 0;
-  let high = beats.length;
-  const from = time - BEAT_TOLERANCE_SECONDS;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((beats[middle] as number) < from) low = middle + 1;
-    else high = middle;
-  }
-  return low < beats.length ? low : -1;
+  const index = firstAtOrAfter(beats, time - BEAT_TOLERANCE_SECONDS);
+  return index < beats.length ? index : -1;
 }
 
 /** [start, end) of the segment a tap adds, or null when there is no room before the end of the show. */

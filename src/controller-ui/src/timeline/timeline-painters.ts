@@ -4,6 +4,7 @@ import type { WaveformPeaks } from '../../../contracts/index.js';
 import type { BeatGrid, Section } from '../../../show/index.js';
 import { formatShowTime } from '../ui/format.js';
 import { prepareCanvas } from '../ui/canvas-size.js';
+import { firstAtOrAfter } from '../ui/sorted-times.js';
 import { rulerStep } from './timeline-view.js';
 
 export interface ViewSpan {
@@ -143,15 +144,13 @@ function beatSpacing(grid: BeatGrid): number {
 
 /** The sorted times that fall in [from, to]. */
 function visible(times: readonly number[], from: number, to: number): number[] {
-  let low = 0;
-  let high = times.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((times[middle] as number) < from) low = middle + 1;
-    else high = middle;
-  }
   const out: number[] = [];
-  for (let index = low; index < times.length && (times[index] as number) <= to; index++)
+  for (
+    let index = firstAtOrAfter(times, from);
+    index < times.length && (times[index] as number) <= to;
+    index++
+  ) {
     out.push(times[index] as number);
+  }
   return out;
 }

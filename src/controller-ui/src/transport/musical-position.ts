@@ -1,5 +1,6 @@
 // Where the playhead is in the music: bar, beat in the bar, and section, for the performer's readout.
 import type { BeatGrid, Section } from '../../../show/index.js';
+import { lastAtOrBefore } from '../ui/sorted-times.js';
 
 export interface MusicalPosition {
   /** 1-based bar (counted from the grid's first downbeat), or null before it / without a grid. */
@@ -7,18 +8,6 @@ export interface MusicalPosition {
   /** 1-based beat within the bar, or null. */
   readonly beat: number | null;
   readonly section: string | null;
-}
-
-/** Index of the last time ≤ t in a sorted list, or -1. */
-function lastAtOrBefore(times: readonly number[], t: number): number {
-  let low = 0;
-  let high = times.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((times[middle] as number) <= t + 1e-6) low = middle + 1;
-    else high = middle;
-  }
-  return low - 1;
 }
 
 export function musicalPosition(time: number, grid: BeatGrid, sections: readonly Section[]): MusicalPosition {
