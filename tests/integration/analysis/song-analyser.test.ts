@@ -1,6 +1,6 @@
 // The analysis service end to end: a generated song written as WAV, decoded by the engine's decoder,
 // analysed in a real worker thread with progress events, cached in a real nedb file keyed by content hash.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,11 +64,21 @@ describe('SongAnalyser', () => {
     const key = analysisCacheKey(audio.contentHash);
     await writeFile(
       cacheFile,
-      `${JSON.stringify({ _id: key, savedAt: 'x', value: { version: analysisVersion, beats: 'not a list' } })}\n`,
+      `${JSON.stringify({ _id: key, savedAt: 'x', value: JSON.stringify({ version: analysisVersion, beats: 'not a list' }) })}\n`,
     );
     const outcome = await new SongAnalyser(new NedbAnalysisCache(cacheFile)).analyse(audio);
     expect(outcome.source).toBe('computed');
     expect(outcome.analysis.beats.length).toBeGreaterThan(10);
+  });
+
+  it('sets a damaged cache file aside and analyses afresh', async () => {
+    const cacheFile = join(folder, 'garbage.db');
+    await writeFile(cacheFile, 'this is not a cache\n');
+    const outcome = await new SongAnalyser(new NedbAnalysisCache(cacheFile)).analyse(
+      await decodeAudioFile(wavPath),
+    );
+    expect(outcome.source).toBe('computed');
+    expect((await readdir(folder)).some((name) => name.startsWith('garbage.db.damaged-'))).toBe(true);
   });
 
   it('shares one worker between two loads of the same song in flight', async () => {
