@@ -35,6 +35,10 @@ export function runSmlive(
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A benchmark or test that dies must not leave a daemon behind.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
