@@ -92,9 +92,26 @@ export const ShowSchema = z
         });
       }
     });
+  })
+  // Segment ids are `s<n>` from this counter: a show written elsewhere (an import, an older file) may
+  // already use ids past it, so the counter always starts above the highest such id.
+  .transform((show) => {
+    const next = firstFreeSegmentNumber(show.props);
+    return next > show.nextSegmentNumber ? { ...show, nextSegmentNumber: next } : show;
   });
 export type Show = z.infer<typeof ShowSchema>;
 export type ShowInput = z.input<typeof ShowSchema>;
+
+function firstFreeSegmentNumber(props: readonly { segments: readonly { id: string }[] }[]): number {
+  let highest = 0;
+  for (const prop of props) {
+    for (const segment of prop.segments) {
+      const match = /^s(\d+)$/.exec(segment.id);
+      if (match) highest = Math.max(highest, Number(match[1]));
+    }
+  }
+  return highest + 1;
+}
 
 function isSorted(values: readonly number[]): boolean {
   for (let i = 1; i < values.length; i++) if ((values[i] as number) < (values[i - 1] as number)) return false;

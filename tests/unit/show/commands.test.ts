@@ -244,4 +244,28 @@ describe('show commands', () => {
       expect(back.ok && back.show).toEqual(show);
     }
   });
+
+  it('never reuses a segment id that a loaded show already has', () => {
+    const loaded = ShowSchema.parse({
+      ...emptyShow({ props: 1 }),
+      nextSegmentNumber: 1,
+      props: [
+        {
+          id: 'ball1',
+          name: 'Ball 1',
+          pixelCount: 4,
+          segments: [{ id: 's1', start: 0, end: 1, look: { kind: 'solid', color: red } }],
+        },
+      ],
+    });
+    const next = applied(loaded, {
+      type: 'addSegment',
+      propId: 'ball1',
+      start: 2,
+      end: 3,
+      look: { kind: 'solid', color: blue },
+    });
+    expect(next.props[0]!.segments.map((segment) => segment.id)).toEqual(['s1', 's2']);
+    expect(ShowSchema.safeParse(next).success).toBe(true);
+  });
 });
