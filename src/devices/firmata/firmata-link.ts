@@ -131,6 +131,9 @@ export class FirmataLink extends LinkBase {
     const closePort = async (): Promise<void> => {
       if (heartbeat !== null) clearInterval(heartbeat);
       heartbeat = null;
+      // johnny-five keeps every board it ever made; forget this one so replugs do not pile them up.
+      const cached = five.Board.cache.indexOf(board);
+      if (cached >= 0) five.Board.cache.splice(cached, 1);
       if (port.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
     };
     // Errors after the handshake arrive as a closed port; before it they fail the attempt below.

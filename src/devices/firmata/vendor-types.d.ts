@@ -36,6 +36,8 @@ declare module 'johnny-five' {
   class Board extends EventEmitter {
     constructor(options: BoardOptions);
     readonly isReady: boolean;
+    /** Every board made in this process (johnny-five's own registry; the array itself). */
+    static readonly cache: Board[];
   }
 
   interface RgbOptions {

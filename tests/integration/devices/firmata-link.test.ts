@@ -1,3 +1,4 @@
+import five from 'johnny-five';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FirmataLink, type FirmataLinkOptions } from '../../../src/devices/firmata/firmata-link.js';
 import { fixedPort } from '../../../src/devices/port-locator.js';
@@ -88,6 +89,8 @@ describe('Firmata link: johnny-five on a pty to a JS Firmata board', () => {
     expect(board.pwm(3)).toBe(9);
     expect(statuses).toEqual(['connecting', 'connected', 'disconnected', 'connecting', 'connected']);
     expect(link.state().reconnects).toBe(1);
+    // The board of the first session is forgotten by johnny-five too: replugs do not pile boards up.
+    expect(five.Board.cache).toHaveLength(1);
   });
 
   it('treats a board that stops answering as gone', async () => {
