@@ -23,6 +23,10 @@ import type { ShowClock, Transport } from '../engine/show-clock.js';
 import { VirtualClock } from '../engine/virtual-clock.js';
 import { openStorage, type Durability, type Storage } from '../storage/index.js';
 import { Pairing } from './access/pairing.js';
+import { assistantHandlers } from './assistant/assistant-handlers.js';
+import { AssistantService } from './assistant/assistant-service.js';
+import { ChatConversationStore } from './assistant/chat-conversation-store.js';
+import { SessionShowAccess } from './assistant/session-show-access.js';
 import { httpApp } from './http/http-app.js';
 import { lanAddresses } from './http/lan-addresses.js';
 import { loadOrCreateCertificate } from './http/tls-certificate.js';
@@ -82,6 +86,7 @@ export interface Daemon {
   readonly clock: ShowClock & Transport;
   readonly controls: LiveControls;
   readonly hub: ControllerHub;
+  readonly assistant: AssistantService;
   health(): Health;
   stop(): Promise<void>;
 }
@@ -144,6 +149,17 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     stack.push({ name: 'live loop', stop: () => live.stop() });
 
     const controls = new LiveControls(session, live, clock);
+    // Frames the links hold ahead of the playhead, plus two frames of rendering: an edit by the assistant
+    // that reaches into that time starts on the next beat instead.
+    const heldAhead = () =>
+      Math.max(0, ...plan.links.map((link) => link.lookahead)) + 2 / session.show.frameRate;
+    const assistant = await AssistantService.open({
+      dataDir: options.dataDir,
+      settingsStore: storage.settings,
+      conversations: new ChatConversationStore(storage.chat),
+      access: new SessionShowAccess(session, clock, heldAhead),
+    });
+    stack.push({ name: 'assistant', stop: () => assistant.close() });
     const pairing = new Pairing({
       fixedToken: options.token,
       sessionFile: join(options.dataDir, 'sessions.json'),
@@ -163,6 +179,8 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       devices,
       pairing,
       media,
+      assistant,
+      extraHandlers: assistantHandlers(assistant),
       ...(options.tickHz === undefined ? {} : { tickHz: options.tickHz }),
     });
     const health = (): Health => ({
@@ -188,8 +206,9 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       session,
       controls,
       clock,
-      lookahead: () => Math.max(0, ...plan.links.map((link) => link.lookahead)) + 2 / session.show.frameRate,
+      lookahead: heldAhead,
       dataDir: options.dataDir,
+      assistant: () => assistant,
     });
     const voiceNote = await voice.load();
     if (voiceNote !== null) log(`smlive: ${voiceNote}`);
@@ -230,6 +249,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       clock,
       controls,
       hub,
+      assistant,
       health,
       stop: () => {
         // Props go dark first, before any controller or port is let go.
