@@ -1,13 +1,12 @@
 import { Ollama, type Message, type Tool } from 'ollama';
 import { providerFailure, requestSignal } from './abort.js';
+import { collectReply, functionTools } from './reply-collector.js';
 import {
-  parseToolArguments,
   type ChatMessage,
   type ChatProvider,
   type ChatReply,
   type ChatRequest,
   type ProviderHealth,
-  type ToolCallRequest,
 } from './chat-types.js';
 
 export interface OllamaProviderOptions {
@@ -60,63 +59,37 @@ export class OllamaProvider implements ChatProvider {
     this.model = options.model;
   }
 
-  async complete(request: ChatRequest): Promise<ChatReply> {
-    const started = performance.now();
-    let firstByteMs = -1;
-    const signal = requestSignal(request.signal, this.options.timeoutMs);
-    const tools: Tool[] = request.tools.map((tool) => ({
-      type: 'function',
-      function: {
-        name: tool.name,
-        description: tool.description,
-        parameters: tool.parameters as Tool['function']['parameters'],
-      },
-    }));
-    let text = '';
-    const toolCalls: ToolCallRequest[] = [];
-    let usage = { inputTokens: 0, outputTokens: 0 };
-    try {
+  complete(request: ChatRequest): Promise<ChatReply> {
+    return collectReply(request, this.options, async (signal) => {
       const stream = await clientFor(this.options.baseUrl, signal).chat({
         model: this.model,
         messages: request.messages.map(toOllamaMessage),
-        ...(tools.length > 0 ? { tools } : {}),
+        ...(request.tools.length > 0 ? { tools: functionTools(request.tools) as Tool[] } : {}),
         options: { temperature: request.temperature },
         stream: true,
       });
-      for await (const part of stream) {
-        if (firstByteMs < 0) firstByteMs = performance.now() - started;
-        if (part.message?.content) text += part.message.content;
-        // Ollama sends each tool call whole, with its arguments already an object.
-        for (const call of part.message?.tool_calls ?? []) {
-          const args: unknown = call.function.arguments;
-          toolCalls.push({
-            id: `call_${toolCalls.length}`,
-            name: call.function.name,
-            arguments: typeof args === 'string' ? parseToolArguments(args) : args,
-            rawArguments: typeof args === 'string' ? args : JSON.stringify(args),
+      let callCount = 0;
+      return (async function* () {
+        for await (const part of stream) {
+          // Ollama sends each tool call whole, with its arguments already an object.
+          const toolCalls = (part.message?.tool_calls ?? []).map((call) => {
+            const args: unknown = call.function.arguments;
+            return {
+              index: callCount++,
+              name: call.function.name,
+              arguments: typeof args === 'string' ? args : JSON.stringify(args),
+            };
           });
+          yield {
+            text: part.message?.content,
+            toolCalls,
+            usage: part.done
+              ? { inputTokens: part.prompt_eval_count ?? 0, outputTokens: part.eval_count ?? 0 }
+              : undefined,
+          };
         }
-        if (part.done)
-          usage = { inputTokens: part.prompt_eval_count ?? 0, outputTokens: part.eval_count ?? 0 };
-        request.onProgress?.({ characters: text.length, toolCalls: toolCalls.length });
-        if (signal.aborted) break;
-      }
-      if (signal.aborted) throw signal.reason ?? new Error('aborted');
-    } catch (error) {
-      throw providerFailure(
-        error,
-        { caller: request.signal, request: signal },
-        this.options.baseUrl,
-        this.options.timeoutMs,
-      );
-    }
-    return {
-      text,
-      toolCalls,
-      usage,
-      firstByteMs: Math.max(0, firstByteMs),
-      totalMs: performance.now() - started,
-    };
+      })();
+    });
   }
 
   async health(signal: AbortSignal): Promise<ProviderHealth> {

@@ -1,15 +1,13 @@
 import OpenAI from 'openai';
 import type { ChatCompletionMessageParam, ChatCompletionTool } from 'openai/resources/chat/completions';
 import { providerFailure, requestSignal } from './abort.js';
+import { collectReply, functionTools } from './reply-collector.js';
 import {
-  ProviderError,
-  parseToolArguments,
   type ChatMessage,
   type ChatProvider,
   type ChatReply,
   type ChatRequest,
   type ProviderHealth,
-  type ToolCallRequest,
 } from './chat-types.js';
 
 export interface OpenAiProviderOptions {
@@ -62,78 +60,39 @@ export class OpenAiProvider implements ChatProvider {
     });
   }
 
-  async complete(request: ChatRequest): Promise<ChatReply> {
-    const started = performance.now();
-    let firstByteMs = -1;
-    const signal = requestSignal(request.signal, this.options.timeoutMs);
-    const tools: ChatCompletionTool[] = request.tools.map((tool) => ({
-      type: 'function',
-      function: {
-        name: tool.name,
-        description: tool.description,
-        parameters: tool.parameters as Record<string, unknown>,
-      },
-    }));
-    let text = '';
-    const calls = new Map<number, { id: string; name: string; raw: string }>();
-    let usage = { inputTokens: 0, outputTokens: 0 };
-    try {
+  complete(request: ChatRequest): Promise<ChatReply> {
+    return collectReply(request, this.options, async (signal) => {
       const stream = await this.client.chat.completions.create(
         {
           model: this.model,
           messages: request.messages.map(toOpenAiMessage),
-          ...(tools.length > 0 ? { tools } : {}),
+          ...(request.tools.length > 0
+            ? { tools: functionTools(request.tools) as ChatCompletionTool[] }
+            : {}),
           temperature: request.temperature,
           stream: true,
           stream_options: { include_usage: true },
         },
         { signal },
       );
-      for await (const chunk of stream) {
-        if (firstByteMs < 0) firstByteMs = performance.now() - started;
-        if (chunk.usage)
-          usage = { inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens };
-        const delta = chunk.choices[0]?.delta;
-        if (!delta) continue;
-        if (delta.content) text += delta.content;
-        // Tool calls stream in fragments; the index says which call a fragment continues.
-        for (const fragment of delta.tool_calls ?? []) {
-          const call = calls.get(fragment.index) ?? { id: '', name: '', raw: '' };
-          if (fragment.id) call.id = fragment.id;
-          if (fragment.function?.name) call.name += fragment.function.name;
-          if (fragment.function?.arguments) call.raw += fragment.function.arguments;
-          calls.set(fragment.index, call);
+      return (async function* () {
+        for await (const chunk of stream) {
+          const delta = chunk.choices[0]?.delta;
+          yield {
+            text: delta?.content ?? undefined,
+            toolCalls: (delta?.tool_calls ?? []).map((fragment) => ({
+              index: fragment.index,
+              id: fragment.id,
+              name: fragment.function?.name,
+              arguments: fragment.function?.arguments,
+            })),
+            usage: chunk.usage
+              ? { inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens }
+              : undefined,
+          };
         }
-        request.onProgress?.({ characters: text.length, toolCalls: calls.size });
-      }
-      // An aborted stream can end its loop quietly instead of throwing.
-      if (signal.aborted) throw signal.reason ?? new Error('aborted');
-    } catch (error) {
-      throw providerFailure(
-        error,
-        { caller: request.signal, request: signal },
-        this.options.baseUrl,
-        this.options.timeoutMs,
-      );
-    }
-    const toolCalls: ToolCallRequest[] = [...calls.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([index, call]) => ({
-        id: call.id || `call_${index}`,
-        name: call.name,
-        arguments: parseToolArguments(call.raw),
-        rawArguments: call.raw,
-      }));
-    if (text === '' && toolCalls.length === 0 && firstByteMs < 0) {
-      throw new ProviderError('the model server sent an empty reply', 'malformed');
-    }
-    return {
-      text,
-      toolCalls,
-      usage,
-      firstByteMs: Math.max(0, firstByteMs),
-      totalMs: performance.now() - started,
-    };
+      })();
+    });
   }
 
   async health(signal: AbortSignal): Promise<ProviderHealth> {
