@@ -5,6 +5,7 @@ import type { PixelSelection } from '../model/pixels.js';
 import type { Show } from '../model/show.js';
 import { firstEndingAfter } from '../timeline/find-segment.js';
 import { minimumSegmentDuration } from '../time.js';
+import { timelineProblem } from '../model/timeline-invariant.js';
 import { CommandRefusal } from './command-error.js';
 import type { RestoreCommand, ShowFields } from './restore-schema.js';
 
@@ -168,8 +169,13 @@ export class EditSession {
     if (this.props.some((candidate) => candidate.id === prop.id)) {
       throw new CommandRefusal('prop.id', `a prop "${prop.id}" already exists`);
     }
+    const problem = timelineProblem(prop.segments);
+    if (problem) throw new CommandRefusal(`prop.segments.${problem.index}`, problem.message);
     this.propsStructureChanged = true;
-    this.props.splice(index, 0, prop);
+    // Segments arriving with a prop (an import) take ids from this show's counter, so no later edit can
+    // create an id the prop already has.
+    const segments = prop.segments.map((segment) => ({ ...segment, id: this.newSegmentId() }));
+    this.props.splice(index, 0, { ...prop, segments });
   }
 
   removeProp(propId: string, path: string): void {
