@@ -27,6 +27,7 @@ import { assistantHandlers } from './assistant/assistant-handlers.js';
 import { AssistantService } from './assistant/assistant-service.js';
 import { ChatConversationStore } from './assistant/chat-conversation-store.js';
 import { SessionShowAccess } from './assistant/session-show-access.js';
+import { fileRoutes } from './http/file-routes.js';
 import { httpApp } from './http/http-app.js';
 import { lanAddresses } from './http/lan-addresses.js';
 import { loadOrCreateCertificate } from './http/tls-certificate.js';
@@ -212,7 +213,11 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     });
     const voiceNote = await voice.load();
     if (voiceNote !== null) log(`smlive: ${voiceNote}`);
-    const routes = express().disable('x-powered-by').use(voiceRoutes(voice, pairing)).use(app);
+    const routes = express()
+      .disable('x-powered-by')
+      .use(voiceRoutes(voice, pairing))
+      .use(fileRoutes({ pairing, session, links: plan.links }))
+      .use(app);
 
     const addresses = lanAddresses();
     const certificate = await loadOrCreateCertificate(options.dataDir, addresses);

@@ -99,8 +99,16 @@ export function httpApp(options: HttpAppOptions): Express {
   });
 
   if (existsSync(join(options.uiDir, 'index.html'))) {
-    app.use(express.static(options.uiDir, { index: 'index.html', maxAge: '1h' }));
-    app.get(/.*/, (_request, response) => response.sendFile(join(options.uiDir, 'index.html')));
+    // Built assets have hashed names and may be cached; the page and the service worker must be checked on
+    // every load, or a browser keeps an old page naming files a new build no longer has.
+    const revalidate = (response: Response, path: string): void => {
+      if (path.endsWith('index.html') || path.endsWith('sw.js'))
+        response.setHeader('Cache-Control', 'no-cache');
+    };
+    app.use(express.static(options.uiDir, { index: 'index.html', maxAge: '1h', setHeaders: revalidate }));
+    app.get(/.*/, (_request, response) =>
+      response.setHeader('Cache-Control', 'no-cache').sendFile(join(options.uiDir, 'index.html')),
+    );
   } else {
     app.get(/.*/, (_request, response) => {
       response
