@@ -1,4 +1,6 @@
 import { signal } from '@preact/signals';
+import { AssistantPanel } from '../copilot/AssistantPanel.js';
+import { currentRequest } from '../copilot/assistant-log.js';
 import { EditPanel } from '../editing/EditPanel.js';
 import { devices, history } from '../state/live-state.js';
 import { DevicesPanel } from './DevicesPanel.js';
@@ -6,13 +8,14 @@ import { FilesPanel } from './FilesPanel.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import { ShowPanel } from './ShowPanel.js';
 
-type Tab = 'edit' | 'history' | 'devices' | 'show' | 'files';
+type Tab = 'edit' | 'assistant' | 'history' | 'devices' | 'show' | 'files';
 const activeTab = signal<Tab>('edit');
 /** On a phone the panel folds down to its tabs (tap the open tab) to give the timeline the screen. */
 export const panelFolded = signal(false);
 
 const TABS: readonly { id: Tab; label: string }[] = [
   { id: 'edit', label: 'Edit' },
+  { id: 'assistant', label: 'Assistant' },
   { id: 'history', label: 'History' },
   { id: 'devices', label: 'Devices' },
   { id: 'show', label: 'Show' },
@@ -22,6 +25,11 @@ const TABS: readonly { id: Tab; label: string }[] = [
 export function SidePanel() {
   const tab = activeTab.value;
   const badge = (id: Tab) => {
+    if (id === 'assistant') {
+      // A proposal waits for the operator wherever they are looking.
+      const state = currentRequest.value?.state;
+      return state === 'proposed' ? '!' : state === 'thinking' ? '…' : null;
+    }
     if (id === 'history') return history.value.checkpoints.length || null;
     if (id === 'devices') {
       const down = devices.value.filter((device) => device.status !== 'connected').length;
@@ -51,6 +59,7 @@ export function SidePanel() {
       </nav>
       <div class="panel-scroll" role="tabpanel" hidden={panelFolded.value}>
         {tab === 'edit' && <EditPanel />}
+        {tab === 'assistant' && <AssistantPanel />}
         {tab === 'history' && <HistoryPanel />}
         {tab === 'devices' && <DevicesPanel />}
         {tab === 'show' && <ShowPanel />}

@@ -16,6 +16,7 @@ import {
   type ShowPatch,
   type Snapshot,
 } from '../../../contracts/index.js';
+import { receivePanel, receiveStatus } from '../copilot/assistant-log.js';
 import * as live from '../state/live-state.js';
 import { notify } from '../state/notices.js';
 import { patchDisposition } from './patch-disposition.js';
@@ -140,6 +141,8 @@ function listen(link: ControllerSocket): void {
     live.devices.value = devices;
   });
   on('notice', (notice) => notify(notice.level, notice.message));
+  on('assistant:status', receiveStatus);
+  on('assistant:panel', receivePanel);
 
   link.on('connect', () => {
     live.linkProblem.value = null;
