@@ -2,7 +2,7 @@
 // loop and the controller layer; starts them in that order and stops them in reverse, blacking out every
 // prop before anything closes. A part that fails to start is reported; the show goes on without it where
 // it can (no sound card: a silent clock; a missing device: the other props).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -39,8 +39,13 @@ import { ControllerHub } from './socket/controller-hub.js';
 import { voiceRoutes } from './voice/voice-routes.js';
 import { VoiceService } from './voice/voice-service.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const REPO_ROOT = join(here, '..', '..');
+/** The folder with package.json, whether this runs from src/ or compiled from dist/src/. */
+function repoRoot(): string {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(folder, 'package.json')) && dirname(folder) !== folder) folder = dirname(folder);
+  return folder;
+}
+const REPO_ROOT = repoRoot();
 export const VERSION: string = (
   JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }
 ).version;

@@ -17,7 +17,7 @@ async function importFile(name: string, bytes: Uint8Array, headers: Record<strin
   const response = await fetch(new URL(`/api/import?filename=${encodeURIComponent(name)}`, daemon.baseUrl), {
     method: 'POST',
     headers: { ...headers, 'content-type': 'application/octet-stream' },
-    body: bytes,
+    body: Buffer.from(bytes),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
