@@ -84,7 +84,7 @@ function AskView() {
           data-testid="assistant-input"
           rows={2}
           maxLength={2000}
-          placeholder="e.g. all balls white on every beat of the next chorus"
+          placeholder="e.g. balls white on every beat of the chorus"
           aria-label="What should the props do?"
           value={draft.value}
           disabled={!operator}
@@ -157,6 +157,7 @@ function StatusCard({ status }: { status: AssistantStatusEvent }) {
       class={`assistant-status state-${status.state} ${isProblem(status.state) ? 'is-problem' : ''}`}
       data-testid="assistant-status"
       data-state={status.state}
+      data-request-id={status.requestId}
       role="status"
       aria-live="polite"
     >

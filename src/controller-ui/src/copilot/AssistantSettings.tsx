@@ -249,7 +249,7 @@ function HealthLine({ health }: { health: AssistantPanel['health'] }) {
       data-ok={String(health.ok)}
     >
       <span class="status-dot" />
-      {health.ok ? 'Reachable' : 'Not reachable'}: {health.detail}{' '}
+      {health.ok ? 'Connected' : 'Not ready'}: {health.detail}{' '}
       <span class="muted">({formatClock(health.checkedAt)})</span>
     </span>
   );

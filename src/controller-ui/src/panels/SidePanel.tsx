@@ -13,9 +13,10 @@ const activeTab = signal<Tab>('edit');
 /** On a phone the panel folds down to its tabs (tap the open tab) to give the timeline the screen. */
 export const panelFolded = signal(false);
 
-const TABS: readonly { id: Tab; label: string }[] = [
+const TABS: readonly { id: Tab; label: string; title?: string }[] = [
   { id: 'edit', label: 'Edit' },
-  { id: 'assistant', label: 'Assistant' },
+  // Short, so six tabs fit the tablet's side panel.
+  { id: 'assistant', label: 'AI', title: 'Assistant' },
   { id: 'history', label: 'History' },
   { id: 'devices', label: 'Devices' },
   { id: 'show', label: 'Show' },
@@ -40,13 +41,14 @@ export function SidePanel() {
   return (
     <aside class="side-panel" data-region="panel">
       <nav class="tabs" role="tablist">
-        {TABS.map(({ id, label }) => (
+        {TABS.map(({ id, label, title }) => (
           <button
             key={id}
             role="tab"
             aria-selected={tab === id}
             class={`tab ${tab === id ? 'is-active' : ''}`}
             data-testid={`tab-${id}`}
+            title={title}
             onClick={() => {
               panelFolded.value = tab === id ? !panelFolded.value : false;
               activeTab.value = id;
