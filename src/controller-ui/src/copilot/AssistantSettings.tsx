@@ -34,10 +34,8 @@ async function save(form: SettingsForm): Promise<void> {
     formProblem.value = { field: checked.field, message: checked.message };
     return;
   }
-  if (await act('assistant:configure', { settings: { ...checked.changes } })) {
-    edited.value = null;
-    notify('info', 'assistant settings saved');
-  }
+  // Once saved, the form shows the daemon's settings again: the new values are the confirmation.
+  if (await act('assistant:configure', { settings: { ...checked.changes } })) edited.value = null;
 }
 
 async function saveKey(apiKey: string | null): Promise<void> {

@@ -19,9 +19,12 @@ export function isOpen(state: State): boolean {
   return state === 'thinking' || state === 'proposed';
 }
 
-/** Whether the outcome went wrong (shown in the danger colour). */
+/**
+ * Whether the outcome went wrong (shown in the danger colour). A rejection is not: it is often the
+ * operator's own Reject, and when the model's change was invalid the message says so.
+ */
 export function isProblem(state: State): boolean {
-  return state === 'failed' || state === 'rejected';
+  return state === 'failed';
 }
 
 const REASON_WORDS: Record<Proposal['reason'], string> = {
