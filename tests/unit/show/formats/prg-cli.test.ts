@@ -68,7 +68,10 @@ describe('PRG-JSON of every official file rebuilds the same bytes through the pr
         const jsonPath = join(work, `${file.name}.json`);
         writeFileSync(jsonPath, JSON.stringify(programToPrgJson(decodePrg(file.bytes)), null, 2));
         const outPath = join(work, `${file.name}.out.prg`);
-        expect(await runCli({ prg: async () => prgCommand }, ['prg', 'build', jsonPath, '-o', outPath]), file.name).toBe(0);
+        expect(
+          await runCli({ prg: async () => prgCommand }, ['prg', 'build', jsonPath, '-o', outPath]),
+          file.name,
+        ).toBe(0);
         expect(hex(new Uint8Array(readFileSync(outPath))), file.name).toBe(hex(file.bytes));
       }
     } finally {
