@@ -199,6 +199,36 @@ describe('the assistant tab against a real model-protocol server', () => {
     expect(mirror.revision).toBe(revisionBefore);
   });
 
+  it('Stop while the model is still answering ends the request and changes nothing', async () => {
+    const revisionBefore = mirror.revision;
+    mock.onMessage(
+      /slowly sparkle/,
+      {
+        toolCalls: [
+          {
+            name: 'addSegment',
+            arguments: JSON.stringify({
+              propId,
+              start: 10,
+              end: 12,
+              look: { kind: 'solid', color: [9, 9, 9] },
+            }),
+          },
+        ],
+      },
+      { latency: 2000 },
+    );
+    await prompt('slowly sparkle everything');
+    await waitForState('thinking', 'thinking');
+    await expect(tablet.byTestId('tab-assistant').textContent()).resolves.toContain('…');
+    await tapControl(tablet, 'assistant-stop');
+    await waitForState('stopped', 'stopped');
+    await expect(tablet.byTestId('assistant-message').textContent()).resolves.toMatch(/nothing changed/);
+    await tablet.byTestId('assistant-send').waitFor();
+    expect(mirror.revision).toBe(revisionBefore);
+    expect(segmentAt(10, 12)).toBeUndefined();
+  });
+
   it('on a phone the tab fits, its targets are thumb-sized, and the key is never on the page', async () => {
     const phoneContext = await touchContext(browser, PHONE);
     const phone = new ControllerPage(await phoneContext.newPage(), daemon.url);

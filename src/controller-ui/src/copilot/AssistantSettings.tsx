@@ -171,7 +171,7 @@ export function AssistantSettings() {
           autocomplete="new-password"
           data-testid="assistant-key"
           aria-label="API key"
-          placeholder={panel.hasApiKey ? 'key set: type to replace' : 'no key (local servers need none)'}
+          placeholder={panel.hasApiKey ? 'type to replace' : 'paste a key'}
           value={keyDraft.value}
           disabled={!operator}
           onInput={(event) => {
@@ -188,7 +188,7 @@ export function AssistantSettings() {
         </button>
       </form>
       <p class="hint" data-testid="assistant-key-state">
-        {panel.hasApiKey ? 'Key set (stored on the daemon only).' : 'No key set.'}{' '}
+        {panel.hasApiKey ? 'Key set (stored on the daemon only).' : 'No key set (local servers need none).'}{' '}
         {panel.hasApiKey && (
           <button class="link-button" disabled={!operator} onClick={() => void saveKey(null)}>
             Remove key
