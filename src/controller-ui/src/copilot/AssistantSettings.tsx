@@ -58,9 +58,17 @@ async function checkConnection(): Promise<void> {
 
 export function AssistantSettings() {
   const panel = assistantPanel.value;
-  if (!panel) return <p class="hint">Asking the daemon for the assistant's settings…</p>;
-  const form = edited.value ?? formFromSettings(panel.settings);
   const operator = isOperator.value;
+  if (!panel) {
+    return (
+      <p class="hint">
+        {operator
+          ? "Asking the daemon for the assistant's settings…"
+          : "Only an operator sees the assistant's settings: pair with the operator code."}
+      </p>
+    );
+  }
+  const form = edited.value ?? formFromSettings(panel.settings);
   const problem = formProblem.value;
   const fieldClass = (field: keyof SettingsForm) => `field ${problem?.field === field ? 'is-invalid' : ''}`;
   return (
