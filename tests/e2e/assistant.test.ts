@@ -237,6 +237,28 @@ describe('the assistant tab against a real model-protocol server', () => {
     expect(segmentAt(10, 12)).toBeUndefined();
   });
 
+  it('in preview mode the prop previews show the proposal and ending it leaves the show as it was', async () => {
+    await tapControl(tablet, 'assistant-view-settings');
+    await tapControl(tablet, 'assistant-mode-preview');
+    await tapControl(tablet, 'assistant-settings-save');
+    await tablet.byTestId('assistant-settings-save').waitFor({ state: 'detached' });
+    await tapControl(tablet, 'assistant-view-ask');
+    const revisionBefore = mirror.revision;
+    const pixels = async () => (await tablet.previewPixels())[propId] ?? '';
+    expect(await pixels()).not.toContain('ff00ff');
+    // Over the playhead (0 s, paused), so the preview strip shows it at once.
+    answerWithSegment(/try magenta/, 0, 4, [255, 0, 255]);
+    await prompt('try magenta at the start');
+    await waitForState('proposed', 'previewed');
+    await expect.poll(pixels).toContain('ff00ff');
+    expect(mirror.revision).toBe(revisionBefore);
+    await tablet.screenshot(screenshotPath('assistant-05-preview'));
+    await tapControl(tablet, 'assistant-reject');
+    await waitForState('rejected', 'ended');
+    await expect.poll(pixels).not.toContain('ff00ff');
+    expect(mirror.revision).toBe(revisionBefore);
+  });
+
   it('on a phone the tab fits, its targets are thumb-sized, and the key is never on the page', async () => {
     const phoneContext = await touchContext(browser, PHONE);
     const phone = new ControllerPage(await phoneContext.newPage(), daemon.url);
@@ -258,9 +280,9 @@ describe('the assistant tab against a real model-protocol server', () => {
     expect(small).toEqual([]);
     const panelBox = await phone.byTestId('assistant-panel').boundingBox();
     expect(panelBox?.width ?? 0).toBeLessThanOrEqual(PHONE.width);
-    await phone.screenshot(screenshotPath('assistant-05-phone-settings'));
+    await phone.screenshot(screenshotPath('assistant-06-phone-settings'));
     await tapControl(phone, 'assistant-view-ask');
-    await phone.screenshot(screenshotPath('assistant-06-phone-ask'));
+    await phone.screenshot(screenshotPath('assistant-07-phone-ask'));
     await phoneContext.close();
   });
 });

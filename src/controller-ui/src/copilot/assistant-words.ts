@@ -31,7 +31,7 @@ const REASON_WORDS: Record<Proposal['reason'], string> = {
   confirm: 'Confirm mode: apply this change?',
   large: 'This is a big change: apply it?',
   conflict: 'The show changed while the model was thinking, and this change overlaps it: apply anyway?',
-  preview: 'Preview on the virtual props only; the show is not changed.',
+  preview: 'Previewing on the props above; the show itself is not changed.',
 };
 
 export function proposalQuestion(proposal: Proposal): string {

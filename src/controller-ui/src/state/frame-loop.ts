@@ -1,4 +1,5 @@
 // The display loop: once per animation frame, advance the playhead, keep it in view and repaint previews.
+import { proposalPreview } from '../copilot/proposal-preview.js';
 import { paint } from '../preview/preview-painter.js';
 import { keepInView } from '../timeline/timeline-view.js';
 import { output, show, transport } from './live-state.js';
@@ -14,7 +15,8 @@ export function startFrameLoop(): void {
     const jumped = reading !== lastReading && reading?.state.status !== 'playing';
     lastReading = reading;
     if (reading?.state.status === 'playing' || jumped) keepInView(time);
-    const current = show.value;
+    // An assistant proposal in preview mode shows on the prop previews until it is decided.
+    const current = proposalPreview.value ?? show.value;
     if (current) paint(current, time, output.value);
     requestAnimationFrame(tick);
   };
