@@ -7,7 +7,7 @@ import { act, request } from '../session/controller-link.js';
 import { isOperator } from '../state/live-state.js';
 import { notify } from '../state/notices.js';
 import { AssistantSettings } from './AssistantSettings.js';
-import { assistantPanel, assistantRequests, currentRequest } from './assistant-log.js';
+import { assistantRequests, currentRequest } from './assistant-log.js';
 import {
   STATE_LABELS,
   isOpen,
@@ -68,7 +68,9 @@ export function AssistantPanel() {
 function AskView() {
   const operator = isOperator.value;
   const current = currentRequest.value;
-  const working = (current !== null && isOpen(current.state)) || (assistantPanel.value?.busy ?? false);
+  // From the request's own steps, not the panel's `busy`: the daemon sends the panel only when settings or
+  // health change, so its `busy` goes stale as soon as the request ends.
+  const working = current !== null && isOpen(current.state);
   const earlier = assistantRequests.value.slice(0, -1).reverse();
   return (
     <>
