@@ -65,6 +65,8 @@ export const AssistantPanelSchema = z
       })
       .strict(),
     busy: z.boolean(),
+    /** The latest step of the latest request, so a controller that reconnects mid-request catches up. */
+    current: AssistantStatusSchema.nullable().optional(),
   })
   .strict();
 export type AssistantPanel = z.infer<typeof AssistantPanelSchema>;

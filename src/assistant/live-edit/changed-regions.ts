@@ -7,7 +7,26 @@ export interface ChangedRegion {
   readonly end: number;
 }
 
-/** Where two versions of a show differ, prop by prop, and how much changed. */
+const sameContent = (a: Segment, b: Segment): boolean =>
+  JSON.stringify([a.look, a.pixels]) === JSON.stringify([b.look, b.pixels]);
+
+/** The parts of [start, end) not covered by `pieces`. */
+function uncovered(start: number, end: number, pieces: readonly Segment[]): [number, number][] {
+  const gaps: [number, number][] = [];
+  let cursor = start;
+  for (const piece of [...pieces].sort((a, b) => a.start - b.start)) {
+    if (piece.start > cursor) gaps.push([cursor, piece.start]);
+    cursor = Math.max(cursor, piece.end);
+  }
+  if (cursor < end) gaps.push([cursor, end]);
+  return gaps;
+}
+
+/**
+ * Where two versions of a show differ, prop by prop, and how much: the segments an edit wrote or removed
+ * outright, and the seconds whose content changed. What overwriting trims or splits off an old segment
+ * (the same look, within its old time) is not a change.
+ */
 export function changedRegions(
   before: Show,
   after: Show,
@@ -20,18 +39,32 @@ export function changedRegions(
     if (prop.status !== 'changed' || prop.fields.length > 0) {
       regions.push({ propId: prop.propId, start: 0, end: Number.POSITIVE_INFINITY });
     }
-    const touched: Segment[] = [
-      ...prop.addedSegments,
-      ...prop.removedSegments,
-      ...prop.changedSegments.flatMap((change) => [change.before, change.after]),
-    ];
-    segments += prop.addedSegments.length + prop.removedSegments.length + prop.changedSegments.length;
-    if (touched.length > 0) {
-      const start = Math.min(...touched.map((segment) => segment.start));
-      const end = Math.max(...touched.map((segment) => segment.end));
-      regions.push({ propId: prop.propId, start, end });
-      seconds = Math.max(seconds, end - start);
+    const old = [...prop.removedSegments, ...prop.changedSegments.map((change) => change.before)];
+    const written = [...prop.addedSegments, ...prop.changedSegments.map((change) => change.after)];
+    const keptPieces = (segment: Segment) =>
+      written.filter(
+        (piece) => sameContent(piece, segment) && segment.start <= piece.start && piece.end <= segment.end,
+      );
+    const fresh = written.filter((piece) => !old.some((segment) => keptPieces(segment).includes(piece)));
+    const intervals: [number, number][] = fresh.map((piece) => [piece.start, piece.end]);
+    for (const segment of old) intervals.push(...uncovered(segment.start, segment.end, keptPieces(segment)));
+    segments += fresh.length + old.filter((segment) => keptPieces(segment).length === 0).length;
+    let changedSeconds = 0;
+    let current: [number, number] | null = null;
+    const close = () => {
+      if (!current) return;
+      regions.push({ propId: prop.propId, start: current[0], end: current[1] });
+      changedSeconds += current[1] - current[0];
+    };
+    for (const [start, end] of intervals.sort((a, b) => a[0] - b[0])) {
+      if (current && start <= current[1]) current[1] = Math.max(current[1], end);
+      else {
+        close();
+        current = [start, end];
+      }
     }
+    close();
+    seconds = Math.max(seconds, changedSeconds);
   }
   // The id counter moves with every edit; it is bookkeeping, not something two edits can disagree on.
   return {

@@ -36,6 +36,7 @@ export class AssistantService extends EventEmitter<AssistantServiceEvents> {
   private settings: AssistantSettings;
   private apiKey: string | undefined;
   private health: AssistantPanel['health'] = null;
+  private current: AssistantStatus | null = null;
 
   private constructor(
     private readonly options: AssistantServiceOptions,
@@ -50,7 +51,12 @@ export class AssistantService extends EventEmitter<AssistantServiceEvents> {
       settings,
       provider: createProvider(settings, apiKey),
       conversations: options.conversations,
-      onStatus: (status) => this.emit('status', status),
+      onStatus: (status) => {
+        this.current = status;
+        this.emit('status', status);
+        // Busy changes with every step; the panel follows so no controller shows a stale state.
+        this.emit('panel', this.panel());
+      },
     });
   }
 
@@ -69,11 +75,17 @@ export class AssistantService extends EventEmitter<AssistantServiceEvents> {
       health: this.health,
       usage: this.copilot.usage(),
       busy: this.copilot.busy,
+      current: this.current,
     };
   }
 
-  prompt(text: string, options: PromptOptions = {}): Promise<AssistantStatus> {
-    return this.copilot.prompt(text, options);
+  async prompt(text: string, options: PromptOptions = {}): Promise<AssistantStatus> {
+    try {
+      return await this.copilot.prompt(text, options);
+    } finally {
+      // The request is over only now (its last status goes out just before): say so to every controller.
+      this.emit('panel', this.panel());
+    }
   }
 
   stop(): void {

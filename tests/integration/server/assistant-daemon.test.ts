@@ -1,7 +1,7 @@
 import { stat, readFile } from 'node:fs/promises';
 import type { LLMock } from '@copilotkit/aimock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AssistantStatusEvent } from '../../../src/contracts/index.js';
+import type { AssistantPanel, AssistantStatusEvent } from '../../../src/contracts/index.js';
 import { apiKeyPath } from '../../../src/server/assistant/api-key-file.js';
 import { controller, request, type ControllerMirror } from '../../support/controller-client.js';
 import { startAimock } from '../../support/llm-servers.js';
@@ -14,6 +14,7 @@ let daemon: TestDaemon;
 let operator: ControllerMirror;
 const seen: string[] = [];
 const statuses: AssistantStatusEvent[] = [];
+const panels: AssistantPanel[] = [];
 
 beforeAll(async () => {
   mock = await startAimock();
@@ -21,6 +22,7 @@ beforeAll(async () => {
   operator = await controller(daemon.baseUrl, TEST_TOKEN);
   operator.socket.onAny((event: string, ...args: unknown[]) => seen.push(`${event} ${JSON.stringify(args)}`));
   operator.socket.on('assistant:status', (status) => statuses.push(status));
+  operator.socket.on('assistant:panel', (panel) => panels.push(panel));
 });
 
 afterAll(async () => {
@@ -77,6 +79,12 @@ describe('the assistant in the daemon', () => {
     ).toEqual({ ok: true });
     await operator.until(() => operator.revision === before + 1, 'the assistant patch');
     await expect.poll(() => statuses.at(-1)?.state).toBe('applied');
+    await expect
+      .poll(() => panels.at(-1))
+      .toMatchObject({
+        busy: false,
+        current: { state: 'applied', prompt: 'flash the first ball white at one second' },
+      });
     const checkpoint = operator.snapshot!.history.checkpoints.at(-1)!;
     expect(checkpoint.author).toBe('assistant');
     const prop = operator.show.props[0]!;
