@@ -121,7 +121,13 @@ export class ControllerHub {
       () => devices.off('link-status', onLinkStatus),
       clock.on('play', onTransport),
       clock.on('pause', onTransport),
-      clock.on('seek', onTransport),
+      clock.on('seek', (event) => {
+        onTransport();
+        // A seek is announced ahead of when it is heard; tell the controllers again once it has happened,
+        // so a paused playhead shows where it went.
+        const wait = Math.max(0, event.heardAtMs - clock.hostNowMs()) + 5;
+        setTimeout(onTransport, wait).unref();
+      }),
       clock.on('rate', onTransport),
       clock.on('ended', onTransport),
       clock.on('loop', () => {

@@ -164,4 +164,12 @@ describe('controllers over socket.io', () => {
     await other.until(() => other.revision === reverted.revision, 'the revert');
     expect(other.show).toEqual(shape);
   });
+
+  it('show where a seek went while paused, once it is heard', async () => {
+    const client = await connect();
+    const positions: number[] = [];
+    client.socket.on('transport:state', (state) => positions.push(state.position));
+    expect(await request(client.socket, 'transport:seek', { position: 12 })).toEqual({ ok: true });
+    await expect.poll(() => positions.at(-1), { timeout: 3000 }).toBeCloseTo(12, 1);
+  });
 });
