@@ -29,6 +29,10 @@ export class LiveControls extends EventEmitter<LiveControlsEvents> {
     private readonly clock: ShowClock & Transport,
   ) {
     super();
+    // Each edit on the rehearsal branch changes its count of edits, which the controllers show.
+    session.on('changed', (change) => {
+      if (change.branch === 'rehearsal') this.emit('rehearsal', this.rehearsalState());
+    });
   }
 
   transportState(): TransportState {

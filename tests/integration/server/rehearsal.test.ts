@@ -50,9 +50,12 @@ describe('rehearsal mode', () => {
       error: { code: 'conflict' },
     });
 
+    const editCounts: number[] = [];
+    watcher.socket.on('rehearsal:state', (state) => editCounts.push(state.edits));
     const edit = await request(operator.socket, 'show:command', { command: greenBall(2) });
     if (!edit.ok) throw new Error(edit.error.message);
     await watcher.until(() => watcher.revision === edit.revision, 'the rehearsal patch');
+    await expect.poll(() => editCounts.at(-1)).toBe(1);
     expect(watcher.resyncs).toBe(0);
     expect(watcher.show).toEqual(test.daemon.session.show);
     expect(test.daemon.session.mainRevision).toBe(revision);
