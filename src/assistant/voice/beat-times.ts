@@ -19,7 +19,8 @@ export function spokenStart(show: Show, context: TimeContext): number {
     const last = beats[beats.length - 1] as number;
     return last + Math.ceil((earliest - last) / interval + 1e-9) * interval;
   }
-  return Math.ceil(earliest * show.frameRate) / show.frameRate;
+  // The first frame boundary at or after that moment (1.1 s × 100 is 110.00000000000001, still frame 110).
+  return Math.ceil(earliest * show.frameRate - 1e-6) / show.frameRate;
 }
 
 /** Seconds between beats: the grid's tempo, or the median spacing of its last beats. */
