@@ -3,8 +3,10 @@ import { planSpokenCommand, type SpokenCommand } from '../../../src/assistant/vo
 import { ShowSchema, type Show } from '../../../src/show/index.js';
 import { voiceTestShow } from '../../support/voice/voice-show.js';
 
-const look = (span: Extract<SpokenCommand, { kind: 'look' }>['span'], action: 'solid' | 'flash' = 'solid') =>
-  ({ kind: 'look', action, propIds: ['ball-2'], color: [255, 0, 0], span }) as const;
+const look = (
+  span: Extract<SpokenCommand, { kind: 'look' }>['span'],
+  action: 'solid' | 'flash' = 'solid',
+): SpokenCommand => ({ kind: 'look', action, propIds: ['ball-2'], color: [255, 0, 0], span });
 
 function planned(spoken: SpokenCommand, show: Show, playhead: number, lookahead = 0.1) {
   const plan = planSpokenCommand(spoken, show, { playhead, lookahead });
