@@ -7,6 +7,7 @@ import {
   type AssistantPanel,
   type AssistantStatusEvent,
 } from './assistant.js';
+import { VoiceStatusSchema, type VoiceStatusLine } from './voice.js';
 import { CommandAckSchema, OkAckSchema, type CommandAck, type OkAck } from './errors.js';
 import type { RequestEvent, RequestPayload } from './requests.js';
 import { ShowPatchSchema, type ShowPatch } from './show-patch.js';
@@ -56,6 +57,8 @@ export const serverEventSchemas = {
   'assistant:status': AssistantStatusSchema,
   /** Settings (never the key), health, usage; after `assistant:panel` and on every change. */
   'assistant:panel': AssistantPanelSchema,
+  /** Each step of a voice command (words heard, then the outcome), to every controller. */
+  'voice:status': VoiceStatusSchema,
 } as const;
 
 export interface ServerToClientEvents {
@@ -71,6 +74,7 @@ export interface ServerToClientEvents {
   notice: (notice: Notice) => void;
   'assistant:status': (status: AssistantStatusEvent) => void;
   'assistant:panel': (panel: AssistantPanel) => void;
+  'voice:status': (status: VoiceStatusLine) => void;
 }
 export type ServerEvent = keyof ServerToClientEvents;
 

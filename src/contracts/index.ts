@@ -7,3 +7,4 @@ export * from './requests.js';
 export * from './events.js';
 export * from './http.js';
 export * from './assistant.js';
+export * from './voice.js';

@@ -215,6 +215,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       lookahead: heldAhead,
       dataDir: options.dataDir,
       assistant: () => assistant,
+      onStatus: (status) => hub.announceVoice(status),
     });
     const voiceNote = await voice.load();
     if (voiceNote !== null) log(`smlive: ${voiceNote}`);

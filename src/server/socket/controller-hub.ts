@@ -22,7 +22,7 @@ import {
   type Snapshot,
 } from '../../contracts/index.js';
 import type { AssistantStatus } from '../../assistant/index.js';
-import type { AssistantPanel } from '../../contracts/index.js';
+import type { AssistantPanel, VoiceStatusLine } from '../../contracts/index.js';
 import type { DeviceManager } from '../../devices/index.js';
 import { beatsCrossed } from '../../engine/beat-crossings.js';
 import type { ShowClock } from '../../engine/show-clock.js';
@@ -160,6 +160,11 @@ export class ControllerHub {
     for (const io of this.servers) io.disconnectSockets(true);
     for (const io of this.servers) io.engine.close();
     this.servers.length = 0;
+  }
+
+  /** A voice command's progress, for every controller (the one that recorded it also reads it over HTTP). */
+  announceVoice(status: VoiceStatusLine): void {
+    this.broadcast('voice:status', status);
   }
 
   snapshotFor(session: Session): Snapshot {

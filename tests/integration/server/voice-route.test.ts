@@ -3,6 +3,7 @@
 // session. Bad recordings get a clear message and leave the show as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LLMock } from '@copilotkit/aimock';
+import { connectSocket } from '../../support/controller-client.js';
 import { startAimock } from '../../support/llm-servers.js';
 import { startTestDaemon, TEST_TOKEN, type TestDaemon } from '../../support/test-daemon.js';
 import { adpcmWav, clippedWav, noiseWav, postVoice, silenceWav } from '../../support/voice/recordings.js';
@@ -39,6 +40,16 @@ describe('voice route', () => {
   it('over HTTPS: says the words at once, then applies the command as one checkpoint with the words', async () => {
     const wav = await speakBytes('ball two red for eight beats', { voice: 'en-us' });
     const before = daemon.daemon.session.revision;
+    // Another controller sees the same steps over its socket.
+    const seen: string[] = [];
+    const watcher = await connectSocket(
+      daemon.baseUrl,
+      { token: TEST_TOKEN },
+      {
+        listen: (socket) =>
+          socket.on('voice:status', (status) => seen.push(`${status.state} ${status.text}`)),
+      },
+    );
     const reply = await postVoice(daemon.daemon.httpsUrl, TEST_TOKEN, wav);
     expect(reply.status).toBe(200);
     expect(reply.lines.map((line) => line['state'])).toEqual(['heard', 'applied']);
@@ -53,6 +64,13 @@ describe('voice route', () => {
     const checkpoint = daemon.daemon.session.history().checkpoints.at(-1);
     expect(checkpoint?.author).toBe('operator');
     expect(checkpoint?.label).toMatch(/^voice: solid ball-2/);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    watcher.close();
+    expect(seen).toEqual([
+      'recognizing ',
+      'heard ball two red for eight beats',
+      'applied ball two red for eight beats',
+    ]);
   }, 60_000);
 
   it('undo by voice over localhost HTTP', async () => {
