@@ -153,15 +153,21 @@ export class VoicePrompter {
     const plan = planSpokenCommand(spoken, show, this.options.show.position());
     if (!plan.ok)
       return this.report({ ...heard, state: 'rejected', message: `${plan.message}; nothing changed` });
-    const label = plan.edit.kind === 'command' ? plan.edit.label : `voice: ${describeEdit(plan.edit)}`;
-    const result = await this.options.show.apply(plan.edit, { label, meta: { ...meta, parsed: spoken } });
+    // The history list shows what was said; the meta keeps what it became.
+    const label = `voice: “${text.length > 60 ? `${text.slice(0, 57)}…` : text}”`;
+    const detail =
+      plan.edit.kind === 'command' ? plan.edit.label.replace(/^voice: /, '') : describeEdit(plan.edit);
+    const result = await this.options.show.apply(plan.edit, {
+      label,
+      meta: { ...meta, parsed: spoken, detail },
+    });
     if (!result.ok) {
       return this.report({ ...heard, state: 'rejected', message: `${result.message}; nothing changed` });
     }
     return this.report({
       ...heard,
       state: 'applied',
-      message: `${label.replace(/^voice: /, '')}${result.revision === undefined ? '' : ` (revision ${result.revision})`}`,
+      message: `${detail}${result.revision === undefined ? '' : ` (revision ${result.revision})`}`,
       ...(result.revision === undefined ? {} : { revision: result.revision }),
       ...(result.checkpointId === undefined ? {} : { checkpointId: result.checkpointId }),
     });

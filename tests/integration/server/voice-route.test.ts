@@ -63,7 +63,7 @@ describe('voice route', () => {
     expect(daemon.daemon.session.revision).toBe(before + 1);
     const checkpoint = daemon.daemon.session.history().checkpoints.at(-1);
     expect(checkpoint?.author).toBe('operator');
-    expect(checkpoint?.label).toMatch(/^voice: solid ball-2/);
+    expect(checkpoint?.label).toBe('voice: “ball two red for eight beats”');
     await new Promise((resolve) => setTimeout(resolve, 200));
     watcher.close();
     expect(seen).toEqual([
