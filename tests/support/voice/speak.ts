@@ -35,7 +35,8 @@ export async function speak(text: string, options: SpeakOptions): Promise<string
     const padded = join(dir, `${id}-pad.wav`);
     await run('sox', [raw, padded, 'pad', '0.3', '0.4']);
     const noise = join(dir, `${id}-noise.wav`);
-    await run('sox', [padded, noise, 'synth', 'pinknoise', 'vol', String(options.noise)]);
+    // -R: a fixed seed, so the noisy set sounds the same on every run.
+    await run('sox', ['-R', padded, noise, 'synth', 'pinknoise', 'vol', String(options.noise)]);
     await run('sox', ['-m', padded, noise, out]);
   } else {
     await run('sox', [raw, out, 'pad', '0.3', '0.4']);
