@@ -6,7 +6,14 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DeviceStatus } from '../../src/contracts/index.js';
 import { controller, request, type ControllerMirror } from '../support/controller-client.js';
-import { cpuSeconds, rssMb, runSmlive, stopSmlive, waitForHealth } from '../support/daemon-process.js';
+import {
+  cpuSeconds,
+  demoServeArgs,
+  rssMb,
+  runSmlive,
+  stopSmlive,
+  waitForHealth,
+} from '../support/daemon-process.js';
 import { percentile, round, type Benchmark } from './benchmark.js';
 
 const TOKEN = 'bench-token-controller-load';
@@ -21,20 +28,13 @@ const benchmark: Benchmark = {
   description: `${CONTROLLERS} controllers, ${EDITS_PER_SECOND} edits/s in total, demo show playing at 100 fps for ${SECONDS} s`,
   async run() {
     const dataDir = await mkdtemp(join(tmpdir(), 'smlive-bench-load-'));
-    const daemon = runSmlive([
-      'serve',
-      '--demo',
-      '--port',
-      '0',
-      '--https-port',
-      '0',
-      '--data',
-      dataDir,
-      '--token',
-      TOKEN,
-      '--no-qr',
-      ...(process.env.SMLIVE_BENCH_DURABILITY ? ['--durability', process.env.SMLIVE_BENCH_DURABILITY] : []),
-    ]);
+    const daemon = runSmlive(
+      demoServeArgs(dataDir, [
+        '--token',
+        TOKEN,
+        ...(process.env.SMLIVE_BENCH_DURABILITY ? ['--durability', process.env.SMLIVE_BENCH_DURABILITY] : []),
+      ]),
+    );
     const mirrors: ControllerMirror[] = [];
     try {
       const { url } = await waitForHealth(daemon, 60_000);

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { controller, request } from '../support/controller-client.js';
-import { rssMb, runSmlive, stopSmlive, waitForHealth } from '../support/daemon-process.js';
+import { demoServeArgs, rssMb, runSmlive, stopSmlive, waitForHealth } from '../support/daemon-process.js';
 import { percentile, round, type Benchmark } from './benchmark.js';
 
 const TOKEN = 'bench-token-idle-rss';
@@ -15,19 +15,7 @@ const benchmark: Benchmark = {
   description: `daemon RSS (MB) over ${PLAY_SECONDS} s of the demo show playing with one controller attached`,
   async run() {
     const dataDir = await mkdtemp(join(tmpdir(), 'smlive-bench-rss-'));
-    const daemon = runSmlive([
-      'serve',
-      '--demo',
-      '--port',
-      '0',
-      '--https-port',
-      '0',
-      '--data',
-      dataDir,
-      '--token',
-      TOKEN,
-      '--no-qr',
-    ]);
+    const daemon = runSmlive(demoServeArgs(dataDir, ['--token', TOKEN]));
     try {
       const { url } = await waitForHealth(daemon, 60_000);
       const pid = daemon.child.pid as number;

@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runSmlive, stopSmlive, waitForHealth } from '../support/daemon-process.js';
+import { demoServeArgs, runSmlive, stopSmlive, waitForHealth } from '../support/daemon-process.js';
 import { percentile, round, type Benchmark } from './benchmark.js';
 
 const WARM_RUNS = 5;
@@ -11,17 +11,7 @@ const GOAL_MS = 2000;
 
 async function timeToHealth(dataDir: string): Promise<number> {
   const started = performance.now();
-  const daemon = runSmlive([
-    'serve',
-    '--demo',
-    '--port',
-    '0',
-    '--https-port',
-    '0',
-    '--data',
-    dataDir,
-    '--no-qr',
-  ]);
+  const daemon = runSmlive(demoServeArgs(dataDir));
   let elapsed: number;
   try {
     await waitForHealth(daemon, 60_000, 5);

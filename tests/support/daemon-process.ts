@@ -94,3 +94,8 @@ export async function cpuSeconds(pid: number): Promise<number> {
   const ticks = Number(fields[11]) + Number(fields[12]);
   return ticks / 100;
 }
+
+/** `smlive serve` on the demo show with any free ports and its own data folder, as the benchmarks run it. */
+export function demoServeArgs(dataDir: string, extra: readonly string[] = []): string[] {
+  return ['serve', '--demo', '--port', '0', '--https-port', '0', '--data', dataDir, '--no-qr', ...extra];
+}
