@@ -3,6 +3,7 @@
 // the signals; a patch that does not follow the revision we hold makes us ask for a resync.
 import { io, type Socket } from 'socket.io-client';
 import {
+  FINAL_VOICE_STATES,
   HANDSHAKE_ERRORS,
   SNAPSHOT_CHECKPOINT_LIMIT,
   ackSchemaOf,
@@ -142,6 +143,14 @@ function listen(link: ControllerSocket): void {
   });
   on('notice', (notice) => notify(notice.level, notice.message));
   on('assistant:status', receiveStatus);
+  // What someone said into another controller, and what came of it, so every operator sees voice changes.
+  on('voice:status', (status) => {
+    if (!FINAL_VOICE_STATES.has(status.state) || status.text === '') return;
+    notify(
+      status.state === 'failed' || status.state === 'rejected' ? 'warning' : 'info',
+      `voice “${status.text}”: ${status.message}`,
+    );
+  });
   on('assistant:panel', receivePanel);
 
   link.on('connect', () => {
