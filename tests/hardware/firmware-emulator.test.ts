@@ -94,9 +94,9 @@ describe('prop firmware in the emulator', () => {
       const burst = bursts.find(
         (candidate) => Buffer.from(candidate.bytes).toString('hex') === asGrb(frame.pixels),
       );
-      expect(burst, `frame ${frame.seq} never appeared on the data pin`).toBeDefined();
-      expect(burst!.malformed).toBe(false);
-      const latchTicks = cycleToTicks(burst!.lastFallCycle);
+      if (burst === undefined) throw new Error(`frame ${frame.seq} never appeared on the data pin`);
+      expect(burst.malformed).toBe(false);
+      const latchTicks = cycleToTicks(burst.lastFallCycle);
       expect(Math.abs(diffU32(latchTicks, frame.showAt))).toBeLessThanOrEqual(LATCH_TOLERANCE_TICKS);
       const report = session.received.find(
         (packet) => packet.message.type === 'status' && packet.message.latchedSeq === frame.seq,
@@ -107,7 +107,7 @@ describe('prop firmware in the emulator', () => {
       }
       // The PWM outputs take pixel 0's colour at the same moment.
       const red = pwm
-        .filter((write) => write.channel === 'r' && write.cycle <= burst!.lastFallCycle + 2000)
+        .filter((write) => write.channel === 'r' && write.cycle <= burst.lastFallCycle + 2000)
         .pop();
       if (frame.pixels[0]! > 0) expect(red?.value).toBe(frame.pixels[0]);
     }

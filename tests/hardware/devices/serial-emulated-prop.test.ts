@@ -73,8 +73,8 @@ describe('device manager → socat pty → simavr running the prop firmware', ()
       // After the replug: the first correctly timed frame within 1 s of the emulator starting again.
       const after = pinLatches(readPinBursts(second.edgesPath), originMs, FPS);
       const firstGood = after.find((latch) => Math.abs(latch.errorMs) < 5);
-      expect(firstGood).toBeDefined();
-      expect((firstGood as { latchMs: number }).latchMs - replugMs).toBeLessThan(1000);
+      if (firstGood === undefined) throw new Error('no correctly timed frame on the pin after the replug');
+      expect(firstGood.latchMs - replugMs).toBeLessThan(1000);
       expect(after.filter((latch) => Math.abs(latch.errorMs) < 5).length).toBeGreaterThan(50);
       // Shutdown blacked the prop out before closing the port: the last thing on the pin is all zeros.
       const lastBurst = readPinBursts(second.edgesPath).at(-1);

@@ -8,7 +8,6 @@ import {
   mappingMismatches,
   openTappedPlayback,
   type PositionTap,
-  type TappedQuantum,
 } from '../../support/position-coded-audio.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -122,9 +121,8 @@ describe('AudioPlayback on the null sink', () => {
     const there = tap.quanta.find(
       (quantum) => quantum.contextFrame <= frame && frame < quantum.contextFrame + 128,
     );
-    expect(there).toBeDefined();
-    const renderedSeconds =
-      ((there as TappedQuantum).songSample + (frame - (there as TappedQuantum).contextFrame)) / sampleRate;
+    if (there === undefined) throw new Error(`no rendered quantum holds context frame ${frame}`);
+    const renderedSeconds = (there.songSample + (frame - there.contextFrame)) / sampleRate;
     // The clock reads what was rendered 0.2 s earlier.
     expect(renderedSeconds - measured.position).toBeCloseTo(0.2, 6);
     playback.setCalibration(0);
