@@ -74,25 +74,17 @@ export function AssistantSettings() {
   return (
     <div class="assistant-settings" data-testid="assistant-settings">
       <h3>Provider</h3>
-      <div class="chips" role="radiogroup">
-        {PROVIDERS.map(({ id, label }) => (
-          <button
-            key={id}
-            class={`chip chip-small ${form.provider === id ? 'is-active' : ''}`}
-            role="radio"
-            aria-checked={form.provider === id}
-            data-testid={`assistant-provider-${id}`}
-            disabled={!operator}
-            onClick={() => {
-              // A URL still at the other provider's usual address follows the switch.
-              const usual = Object.values(DEFAULT_URLS).includes(form.baseUrl) || form.baseUrl === '';
-              change(form, { provider: id, ...(usual ? { baseUrl: DEFAULT_URLS[id] } : {}) });
-            }}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
+      <ChipChoice
+        choices={PROVIDERS}
+        chosen={form.provider}
+        testId="assistant-provider"
+        disabled={!operator}
+        onChoose={(id) => {
+          // A URL still at the other provider's usual address follows the switch.
+          const usual = Object.values(DEFAULT_URLS).includes(form.baseUrl) || form.baseUrl === '';
+          change(form, { provider: id, ...(usual ? { baseUrl: DEFAULT_URLS[id] } : {}) });
+        }}
+      />
       <div class="assistant-fields">
         <TextField
           label="Server URL"
@@ -123,21 +115,13 @@ export function AssistantSettings() {
         </div>
       </div>
       <h3>Changes</h3>
-      <div class="chips" role="radiogroup">
-        {CONFIRM_MODES.map(({ id, label }) => (
-          <button
-            key={id}
-            class={`chip chip-small ${form.confirmMode === id ? 'is-active' : ''}`}
-            role="radio"
-            aria-checked={form.confirmMode === id}
-            data-testid={`assistant-mode-${id}`}
-            disabled={!operator}
-            onClick={() => change(form, { confirmMode: id })}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
+      <ChipChoice
+        choices={CONFIRM_MODES}
+        chosen={form.confirmMode}
+        testId="assistant-mode"
+        disabled={!operator}
+        onChoose={(id) => change(form, { confirmMode: id })}
+      />
       <p class="hint">{CONFIRM_MODES.find((mode) => mode.id === form.confirmMode)?.hint}</p>
       {problem && (
         <p class="assistant-error" data-testid="assistant-settings-error" role="alert">
@@ -217,6 +201,33 @@ export function AssistantSettings() {
       </div>
       <h3>Usage this session</h3>
       <UsageTable usage={panel.usage} />
+    </div>
+  );
+}
+
+/** One choice out of a few, as a row of chips (a radio group for screen readers). */
+function ChipChoice<Id extends string>(props: {
+  choices: readonly { id: Id; label: string }[];
+  chosen: Id;
+  testId: string;
+  disabled: boolean;
+  onChoose: (id: Id) => void;
+}) {
+  return (
+    <div class="chips" role="radiogroup">
+      {props.choices.map(({ id, label }) => (
+        <button
+          key={id}
+          class={`chip chip-small ${props.chosen === id ? 'is-active' : ''}`}
+          role="radio"
+          aria-checked={props.chosen === id}
+          data-testid={`${props.testId}-${id}`}
+          disabled={props.disabled}
+          onClick={() => props.onChoose(id)}
+        >
+          {label}
+        </button>
+      ))}
     </div>
   );
 }
