@@ -14,12 +14,22 @@ export class CausalOnsetEnvelope {
   private readonly power = new Float64Array(liveFftSize / 2 + 1);
   private readonly bands = new Float64Array(melBandCount);
   private previous = new Float64Array(melBandCount).fill(decibelFloor);
+  private samplesSeen = 0;
 
   constructor(sampleRate: number) {
     this.window = new Float64Array(liveFftSize).map(
       (_, index) => 0.5 - 0.5 * Math.cos((2 * Math.PI * index) / liveFftSize),
     );
     this.filterbank = melFilterbank(sampleRate, liveFftSize, melBandCount);
+  }
+
+  /**
+   * False until the window holds only real samples. Before that the "rise" is the window filling up (or, on
+   * a stream that starts mid-noise, the jump from the silence floor), not an onset, and it would be the
+   * strongest frame of the song: one such frame decided the tempo of a noisy song for seconds.
+   */
+  get warm(): boolean {
+    return this.samplesSeen > liveFftSize;
   }
 
   /** Takes the next hop of samples and returns the flux of the frame that ends with it. */
@@ -41,6 +51,7 @@ export class CausalOnsetEnvelope {
       flux += Math.max(0, decibels - (this.previous[band] as number));
     }
     this.previous = current;
+    this.samplesSeen += hop.length;
     return flux / melBandCount;
   }
 }

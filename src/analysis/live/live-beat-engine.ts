@@ -78,7 +78,9 @@ export class LiveBeatEngine {
       if (beatPosition > 0)
         this.scheduler.observeBeat((aubioStart + beatPosition * aubioHopSize) / this.sampleRate);
     }
-    this.scheduler.pushFrame(this.envelope.push(hop));
+    const flux = this.envelope.push(hop);
+    if (this.envelope.warm) this.scheduler.pushFrame(flux);
+    else this.scheduler.skipFrame();
     return this.scheduler.advance(this.samplesSeen / this.sampleRate);
   }
 

@@ -195,3 +195,21 @@ export function songCatalogue(bars: number): SongRecipe[] {
     },
   ];
 }
+
+/**
+ * The catalogue again at other tempos and seeds: songs no setting was tuned on, so a benchmark can show
+ * whether a figure holds beyond the songs it was measured on. Tempos stay within 68–185 BPM.
+ */
+export function heldOutCatalogue(bars: number, tempoFactor: number): SongRecipe[] {
+  const scale = (bpm: number) => Math.min(185, Math.max(68, Math.round(bpm * tempoFactor * 10) / 10));
+  return songCatalogue(bars).map((recipe) => ({
+    ...recipe,
+    name: `${recipe.name}×${tempoFactor}`,
+    seed: recipe.seed + Math.round(tempoFactor * 1000),
+    tempo: recipe.tempo.map((span) => ({
+      ...span,
+      bpm: scale(span.bpm),
+      ...(span.rampToBpm === undefined ? {} : { rampToBpm: scale(span.rampToBpm) }),
+    })),
+  }));
+}

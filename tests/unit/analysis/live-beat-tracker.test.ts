@@ -7,6 +7,7 @@ import type { LiveBeatEvent } from '../../../src/analysis/live/live-beat-event.j
 import { LiveBeatEngine } from '../../../src/analysis/live/live-beat-engine.js';
 import { LiveBeatTracker } from '../../../src/analysis/live/live-beat-tracker.js';
 import { generateSong } from '../../support/test-audio/generate-song.js';
+import { seededRandom } from '../../support/test-audio/prng.js';
 import type { GeneratedSong } from '../../support/test-audio/generated-song.js';
 import { songCatalogue } from '../../support/test-audio/song-recipe.js';
 
@@ -118,6 +119,34 @@ describe('live beat tracker failures', () => {
     const after = await live.trackRecording(new Float32Array(44_100));
     expect(after.events).toEqual([]);
     await live.stop();
+  });
+});
+
+describe('live beat tracker on a stream that starts mid-noise', () => {
+  const trackInProcess = async (samples: Float32Array) => {
+    const engine = new LiveBeatEngine(await loadAubio(), 44_100);
+    const events: LiveBeatEvent[] = [];
+    for (let start = 0; start < samples.length; start += 1024)
+      events.push(...engine.push(samples.subarray(start, start + 1024)));
+    engine.close();
+    return events;
+  };
+
+  it('announces no beat over steady noise', async () => {
+    const random = seededRandom(7);
+    const noise = new Float32Array(44_100 * 6).map(() => 0.3 * (random() * 2 - 1));
+    expect(await trackInProcess(noise)).toEqual([]);
+  });
+
+  it('does not take the jump from silence into noise for an onset: a noisy song locks as fast as a clean one', async () => {
+    // The noise starts with the stream and the drums half a second later; the stream's first frame once
+    // looked like the strongest onset of the song and set the tempo to 120 BPM for seconds.
+    const recipe = songCatalogue(16).find((candidate) => candidate.name === 'noise-106');
+    const song = await generateSong(recipe as NonNullable<typeof recipe>);
+    const events = await trackInProcess(mixToMono(song.channels));
+    const times = events.map((event) => event.time);
+    expect(timeToLock(times, song.beats, song.musicStart)).toBeLessThanOrEqual(2.5);
+    expect(beatFMeasure(times, song.beats).fMeasure).toBeGreaterThan(0.93);
   });
 });
 
