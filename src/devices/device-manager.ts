@@ -38,7 +38,9 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
   private playback: { render: RenderFrames; frameRate: FrameRate; next: FrameIndex } | null = null;
   private timer: NodeJS.Timeout | null = null;
   private unroutedFrames = 0;
+  private started = false;
   private shutDown = false;
+  private readonly statusListeners = new Map<PropLink, (status: LinkStatus, reason: string | null) => void>();
 
   constructor(options: DeviceManagerOptions) {
     super();
@@ -47,7 +49,10 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
     this.blackoutTimeoutMs = options.blackoutTimeoutMs ?? DEFAULT_BLACKOUT_TIMEOUT_MS;
   }
 
-  /** Take charge of a link and the props it drives. A prop can be driven by one link only. */
+  /**
+   * Take charge of a link and the props it drives. A prop can be driven by one link only. Once the manager
+   * has started, the link starts at once.
+   */
   addLink(link: PropLink): void {
     if (this.shutDown) throw new Error('device manager is shut down');
     if (this.links.has(link.id)) throw new RangeError(`a link with id ${link.id} is already managed`);
@@ -58,14 +63,52 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
     }
     this.links.set(link.id, link);
     for (const prop of link.props) this.linkByProp.set(prop.propId, link);
-    link.on('status', (status, reason) => this.emit('link-status', link.id, status, reason));
+    const listener = (status: LinkStatus, reason: string | null) =>
+      this.emit('link-status', link.id, status, reason);
+    this.statusListeners.set(link, listener);
+    link.on('status', listener);
+    if (this.started) this.connect(link);
+  }
+
+  /**
+   * Let go of a link: its props go dark (bounded in time, like at shutdown), then its port closes. Until
+   * another link takes them, frames for its props are counted as unrouted.
+   */
+  async removeLink(linkId: string): Promise<void> {
+    const link = this.links.get(linkId);
+    if (link === undefined) return;
+    this.links.delete(linkId);
+    for (const prop of link.props)
+      if (this.linkByProp.get(prop.propId) === link) this.linkByProp.delete(prop.propId);
+    await this.boundedBlackout(link);
+    await link.close().catch((error: unknown) => this.emit('fault', `close ${link.id}: ${describe(error)}`));
+    const listener = this.statusListeners.get(link);
+    if (listener !== undefined) link.off('status', listener);
+    this.statusListeners.delete(link);
   }
 
   /** Start every link; each connects and reconnects on its own, so this never waits for a missing device. */
   start(): void {
-    for (const link of this.links.values()) {
-      link.connect().catch((error: unknown) => this.emit('fault', `link ${link.id}: ${describe(error)}`));
-    }
+    this.started = true;
+    for (const link of this.links.values()) this.connect(link);
+  }
+
+  private connect(link: PropLink): void {
+    link.connect().catch((error: unknown) => this.emit('fault', `link ${link.id}: ${describe(error)}`));
+  }
+
+  /** Every link in charge now. */
+  managedLinks(): readonly PropLink[] {
+    return [...this.links.values()];
+  }
+
+  link(linkId: string): PropLink | undefined {
+    return this.links.get(linkId);
+  }
+
+  /** Black out every prop now, each link bounded in time; a failing link is reported, never thrown. */
+  async blackout(): Promise<void> {
+    await Promise.all([...this.links.values()].map((link) => this.boundedBlackout(link)));
   }
 
   linkOf(propId: string): PropLink | undefined {
@@ -124,7 +167,7 @@ export class DeviceManager extends EventEmitter<DeviceManagerEvents> {
     this.shutDown = true;
     this.pause();
     const links = [...this.links.values()];
-    await Promise.all(links.map((link) => this.boundedBlackout(link)));
+    await this.blackout();
     await Promise.all(
       links.map((link) =>
         link.close().catch((error: unknown) => this.emit('fault', `close ${link.id}: ${describe(error)}`)),

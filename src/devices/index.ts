@@ -15,6 +15,8 @@ export { DeviceManager } from './device-manager.js';
 export type { DeviceManagerEvents, DeviceManagerOptions, RenderFrames } from './device-manager.js';
 export { planLinks, serialLocator } from './link-plan.js';
 export type { LinkPlan, LinkPlanOptions } from './link-plan.js';
+export { LinkRoster } from './link-roster.js';
+export type { RosterChange } from './link-roster.js';
 export { fixedPort } from './port-locator.js';
 export type { PortLocator } from './port-locator.js';
 export { VirtualLink } from './virtual/virtual-link.js';

@@ -19,6 +19,11 @@ export interface LinkPlanOptions {
 
 export interface LinkPlan {
   readonly links: PropLink[];
+  /**
+   * Per link id, what the link was planned from (its props and their device settings) as a string: two
+   * plans that give a link the same signature would build the same link.
+   */
+  readonly signatures: ReadonlyMap<string, string>;
   /** One sentence per prop left out, naming the prop and what is wrong with its device address. */
   readonly problems: string[];
 }
@@ -32,18 +37,19 @@ const FIRMATA_PIN_SETS = [
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
 /**
- * Serial addresses: a device path (`/dev/ttyUSB0`, `/dev/serial/by-id/…`), `by-id:FRAGMENT` (a part of the
- * by-id name, such as the adapter's serial number) or `usb:VID:PID[:SERIAL]` (hex ids).
+ * Serial addresses: an absolute device path (`/dev/ttyUSB0`, `/dev/serial/by-id/…`, a udev or socat link
+ * anywhere), `by-id:FRAGMENT` (a part of the by-id name, such as the adapter's serial number) or
+ * `usb:VID:PID[:SERIAL]` (hex ids).
  */
 export function serialLocator(address: string): PortLocator | string {
-  if (address.startsWith('/dev/')) return fixedPort(address);
+  if (address.startsWith('/')) return fixedPort(address);
   if (address.startsWith('by-id:') && address.length > 6) {
     const fragment = address.slice(6).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return byIdPort(new RegExp(fragment));
   }
   const usb = /^usb:([0-9a-fA-F]{4}):([0-9a-fA-F]{4})(?::(.+))?$/.exec(address);
   if (usb !== null) return vidPidPort(usb[1] as string, usb[2] as string, usb[3]);
-  return `"${address}" is not a device path, by-id:FRAGMENT or usb:VID:PID[:SERIAL]`;
+  return `"${address}" is not an absolute device path, by-id:FRAGMENT or usb:VID:PID[:SERIAL]`;
 }
 
 export function planLinks(props: readonly Prop[], options: LinkPlanOptions): LinkPlan {
@@ -98,18 +104,18 @@ export function planLinks(props: readonly Prop[], options: LinkPlanOptions): Lin
   }
 
   const links: PropLink[] = [];
+  const signatures = new Map<string, string>();
   const { clock } = options;
+  const add = (link: PropLink, plannedFrom: unknown) => {
+    links.push(link);
+    signatures.set(link.id, JSON.stringify(plannedFrom));
+  };
   if (virtual.length > 0) {
-    links.push(
-      new VirtualLink({
-        id: 'virtual',
-        clock,
-        props: virtual.map((prop) => ({ propId: prop.id, pixelCount: prop.pixelCount })),
-      }),
-    );
+    const props = virtual.map((prop) => ({ propId: prop.id, pixelCount: prop.pixelCount }));
+    add(new VirtualLink({ id: 'virtual', clock, props }), props);
   }
   if (balls.length > 0)
-    links.push(new LtxWifiLink({ id: 'ltx', clock, balls, localAddress: options.ltxLocalAddress }));
+    add(new LtxWifiLink({ id: 'ltx', clock, balls, localAddress: options.ltxLocalAddress }), balls);
   for (const [address, dongle] of dongles) {
     const unaddressed = dongle.props.filter((prop) => prop.address === undefined);
     if (dongle.props.length > 1 && unaddressed.length > 0) {
@@ -118,12 +124,16 @@ export function planLinks(props: readonly Prop[], options: LinkPlanOptions): Lin
       );
       continue;
     }
-    links.push(new SerialLink({ id: `serial:${address}`, port: dongle.locator, clock, props: dongle.props }));
-  }
-  for (const [address, boardProps] of boards) {
-    links.push(
-      new FirmataLink({ id: `firmata:${address}`, port: fixedPort(address), clock, props: boardProps }),
+    add(
+      new SerialLink({ id: `serial:${address}`, port: dongle.locator, clock, props: dongle.props }),
+      dongle.props,
     );
   }
-  return { links, problems };
+  for (const [address, boardProps] of boards) {
+    add(
+      new FirmataLink({ id: `firmata:${address}`, port: fixedPort(address), clock, props: boardProps }),
+      boardProps,
+    );
+  }
+  return { links, signatures, problems };
 }

@@ -1,7 +1,7 @@
 // The live loop: the show clock drives the renderer, and the device manager hands each frame to its link
 // ahead of time. Edits, master brightness and rehearsal output change what is rendered from the next frame
 // on; blackout reaches every link at once.
-import type { DeviceManager, PropLink } from '../devices/index.js';
+import type { DeviceManager } from '../devices/index.js';
 
 import { renderFrame, type Show } from '../show/index.js';
 import { frameIndexAt, type Seconds } from '../show/time.js';
@@ -17,9 +17,8 @@ import type { ShowClock } from './show-clock.js';
 
 export interface LiveShowOptions {
   readonly clock: ShowClock;
+  /** Blackout reaches each of its links directly, whichever links it holds at the moment. */
   readonly devices: DeviceManager;
-  /** Every link the device manager drives: blackout reaches each of them directly. */
-  readonly links: readonly PropLink[];
   readonly show: Show;
   /** Called when a render or a send fails; the show goes on without that frame. */
   readonly onFault?: (message: string) => void;
@@ -105,11 +104,7 @@ export class LiveShow {
       this.invalidate();
       return;
     }
-    await Promise.all(
-      this.options.links.map((link) =>
-        link.blackout().catch((error: unknown) => this.fault(`blackout of ${link.id}: ${describe(error)}`)),
-      ),
-    );
+    await this.options.devices.blackout();
   }
 
   /** Every prop's pixels at show time t, after brightness, blackout and rehearsal output. */

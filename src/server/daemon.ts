@@ -15,7 +15,7 @@ import { waveformPeaks } from '../analysis/waveform-peaks.js';
 import { SongAnalyser } from '../analysis/song-analyser.js';
 import { NedbAnalysisCache } from '../storage/analysis-cache.js';
 import { mixToMono } from '../analysis/dsp/mono-downmix.js';
-import { DeviceManager, planLinks, type PropLink } from '../devices/index.js';
+import { DeviceManager, LinkRoster, type PropLink } from '../devices/index.js';
 import { AudioPlayback } from '../engine/audio-playback.js';
 import type { AudioOutputChoice } from '../engine/audio-output.js';
 import { LiveShow } from '../engine/live-show.js';
@@ -32,6 +32,7 @@ import { httpApp } from './http/http-app.js';
 import { lanAddresses } from './http/lan-addresses.js';
 import { loadOrCreateCertificate } from './http/tls-certificate.js';
 import { LiveControls } from './live-controls.js';
+import { linksFollowShow } from './links-follow-show.js';
 import { fillBeatGridFromAnalysis } from './beat-grid-from-analysis.js';
 import { ShowSession } from './show-session.js';
 import { openShow, type ShowSource } from './show-source.js';
@@ -87,6 +88,7 @@ export interface Daemon {
   readonly pairing: Pairing;
   readonly session: ShowSession;
   readonly devices: DeviceManager;
+  /** The links driving the props now (they follow the show's props). */
   readonly links: readonly PropLink[];
   readonly live: LiveShow;
   readonly clock: ShowClock & Transport;
@@ -134,17 +136,19 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       clock,
       renderMargin: (options.renderAheadMs ?? DEFAULT_RENDER_AHEAD_MS) / 1000,
     });
-    const plan = planLinks(persistent.show.props, { clock });
-    for (const problem of plan.problems) log(`smlive: ${problem}`);
-    for (const link of plan.links) devices.addLink(link);
+    const roster = new LinkRoster(devices, { clock });
+    const { problems } = await roster.reconcile(persistent.show.props);
+    for (const problem of problems) log(`smlive: ${problem}`);
     devices.on('fault', (message) => log(`smlive: devices: ${message}`));
     stack.push({ name: 'devices', stop: () => devices.shutdown() });
 
     const session = new ShowSession(persistent);
+    // Before the live loop follows the show: a new prop's link is in place when its first frame is rendered.
+    const stopFollowing = linksFollowShow(session, roster, log);
+    stack.push({ name: 'link follower', stop: stopFollowing });
     const live = new LiveShow({
       clock,
       devices,
-      links: plan.links,
       show: session.show,
       onFault: (message) => log(`smlive: live: ${message}`),
     });
@@ -158,7 +162,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     // Frames the links hold ahead of the playhead, plus two frames of rendering: an edit by the assistant
     // that reaches into that time starts on the next beat instead.
     const heldAhead = () =>
-      Math.max(0, ...plan.links.map((link) => link.lookahead)) + 2 / session.show.frameRate;
+      Math.max(0, ...devices.managedLinks().map((link) => link.lookahead)) + 2 / session.show.frameRate;
     const assistant = await AssistantService.open({
       dataDir: options.dataDir,
       settingsStore: storage.settings,
@@ -222,7 +226,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     const routes = express()
       .disable('x-powered-by')
       .use(voiceRoutes(voice, pairing))
-      .use(fileRoutes({ pairing, session, links: plan.links }))
+      .use(fileRoutes({ pairing, session, devices }))
       .use(app);
 
     const addresses = lanAddresses();
@@ -255,7 +259,9 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       pairing,
       session,
       devices,
-      links: plan.links,
+      get links() {
+        return devices.managedLinks();
+      },
       live,
       clock,
       controls,

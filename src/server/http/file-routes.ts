@@ -8,7 +8,7 @@ import {
   IMPORT_ROUTE,
   type FileRouteAnswer,
 } from '../../contracts/file-routes.js';
-import type { PropLink } from '../../devices/index.js';
+import type { DeviceManager } from '../../devices/index.js';
 import type { Show } from '../../show/index.js';
 import {
   exportPropPrg,
@@ -29,7 +29,8 @@ const IMPORT_LIMIT_BYTES = 20 * 1024 * 1024;
 export interface FileRoutesOptions {
   readonly pairing: Pairing;
   readonly session: ShowSession;
-  readonly links: readonly PropLink[];
+  /** The links as they are at each request: they follow the show's props. */
+  readonly devices: DeviceManager;
 }
 
 function answer(response: Response, status: number, body: FileRouteAnswer): void {
@@ -75,7 +76,7 @@ function parseShowFile(file: string, bytes: Uint8Array): Show {
   throw new FormatError(`${file}: not a .smproj, .prg.json or .prg file`);
 }
 
-export function fileRoutes({ pairing, session, links }: FileRoutesOptions): Router {
+export function fileRoutes({ pairing, session, devices }: FileRoutesOptions): Router {
   const router = express.Router();
   const operator = (request: Request, response: Response): boolean => {
     const token = bearerToken(request.headers.authorization);
@@ -89,8 +90,7 @@ export function fileRoutes({ pairing, session, links }: FileRoutesOptions): Rout
     );
     return false;
   };
-  const linkOfProp = (propId: string) =>
-    links.find((link) => link.props.some((prop) => prop.propId === propId));
+  const linkOfProp = (propId: string) => devices.linkOf(propId);
 
   router.post(
     IMPORT_ROUTE,
@@ -176,7 +176,7 @@ export function fileRoutes({ pairing, session, links }: FileRoutesOptions): Rout
 
   router.post('/api/devices/:deviceId/reconnect', (request, response) => {
     if (!operator(request, response)) return;
-    const link = links.find((candidate) => candidate.id === request.params.deviceId);
+    const link = devices.link(request.params.deviceId);
     if (!link) return refuse(response, 404, 'not-found', `no device "${request.params.deviceId}"`);
     // Links retry by themselves after a loss (one retry timer each); a second connect would race it.
     const status = link.status();

@@ -34,7 +34,7 @@ describe('planLinks: show props to links', () => {
     ]);
     expect(plan.problems).toEqual([
       'prop ball2: LTX address "ball.local" is not an IPv4 address',
-      'prop lost: "COM3" is not a device path, by-id:FRAGMENT or usb:VID:PID[:SERIAL]',
+      'prop lost: "COM3" is not an absolute device path, by-id:FRAGMENT or usb:VID:PID[:SERIAL]',
       'prop noaddr: a serial prop needs a device address',
       'prop strip: a Firmata RGB prop has exactly 1 pixel, not 3',
     ]);
@@ -59,7 +59,7 @@ describe('planLinks: show props to links', () => {
     expect(typeof serialLocator('/dev/serial/by-id/usb-x')).toBe('function');
     expect(typeof serialLocator('by-id:FT232R_A7F3')).toBe('function');
     expect(typeof serialLocator('usb:0403:6001:A7F3')).toBe('function');
-    expect(serialLocator('usb:403:6001')).toMatch(/is not a device path/);
-    expect(serialLocator('by-id:')).toMatch(/is not a device path/);
+    expect(serialLocator('usb:403:6001')).toMatch(/is not an absolute device path/);
+    expect(serialLocator('by-id:')).toMatch(/is not an absolute device path/);
   });
 });

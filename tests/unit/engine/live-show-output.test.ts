@@ -31,7 +31,7 @@ function setUp() {
   });
   devices.addLink(preview);
   devices.addLink(ball);
-  const live = new LiveShow({ clock, devices, links: [preview, ball], show });
+  const live = new LiveShow({ clock, devices, show });
   const pixels = (propId: string) => Array.from(live.render(1).get(propId) ?? []);
   return { live, pixels };
 }
