@@ -36,7 +36,7 @@ describe('LinkRoster: links follow the props', () => {
     expect(devices.link('serial:/nonexistent/tty-club')?.status()).not.toBe('idle');
 
     const moved = await roster.reconcile([p1, { ...club, link: { kind: 'virtual' } }]);
-    expect(moved.stopped.sort()).toEqual(['serial:/nonexistent/tty-club', 'virtual']);
+    expect([...moved.stopped].sort()).toEqual(['serial:/nonexistent/tty-club', 'virtual']);
     expect(moved.started).toEqual(['virtual']);
     expect(devices.linkOf('club')?.id).toBe('virtual');
     expect(devices.link('virtual')).not.toBe(virtual);
