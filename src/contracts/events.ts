@@ -7,6 +7,7 @@ import {
   type AssistantPanel,
   type AssistantStatusEvent,
 } from './assistant.js';
+import { FoundDevicesSchema, type FoundDevices } from './found-devices.js';
 import { VoiceStatusSchema, type VoiceStatusLine } from './voice.js';
 import { CommandAckSchema, OkAckSchema, type CommandAck, type OkAck } from './errors.js';
 import type { RequestEvent, RequestPayload } from './requests.js';
@@ -52,6 +53,8 @@ export const serverEventSchemas = {
   'rehearsal:state': RehearsalStateSchema,
   /** ≥ 20 Hz while playing, and on every link status change. */
   'devices:state': z.array(DeviceStatusSchema),
+  /** Devices found on the network and on USB, each saying which props use it: on connect and on change. */
+  'devices:found': FoundDevicesSchema,
   notice: NoticeSchema,
   /** Each step of a prompt to the assistant, to every controller. */
   'assistant:status': AssistantStatusSchema,
@@ -71,6 +74,7 @@ export interface ServerToClientEvents {
   'output:state': (state: OutputState) => void;
   'rehearsal:state': (state: RehearsalState) => void;
   'devices:state': (devices: DeviceStatus[]) => void;
+  'devices:found': (found: FoundDevices) => void;
   notice: (notice: Notice) => void;
   'assistant:status': (status: AssistantStatusEvent) => void;
   'assistant:panel': (panel: AssistantPanel) => void;

@@ -8,3 +8,4 @@ export * from './events.js';
 export * from './http.js';
 export * from './assistant.js';
 export * from './voice.js';
+export * from './found-devices.js';

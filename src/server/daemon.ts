@@ -36,6 +36,7 @@ import { linksFollowShow } from './links-follow-show.js';
 import { fillBeatGridFromAnalysis } from './beat-grid-from-analysis.js';
 import { ShowSession } from './show-session.js';
 import { openShow, type ShowSource } from './show-source.js';
+import { DeviceDiscovery, type DeviceDiscoveryOptions } from './discovery/device-discovery.js';
 import { ControllerHub } from './socket/controller-hub.js';
 import { voiceRoutes } from './voice/voice-routes.js';
 import { VoiceService } from './voice/voice-service.js';
@@ -73,6 +74,8 @@ export interface DaemonOptions {
   readonly renderAheadMs?: number;
   /** How far a saved edit has gone before it counts (see storage): power-loss (fsync) by default. */
   readonly durability?: Durability;
+  /** Where to look for devices to add as props (LTX status broadcasts, serial ports); false: do not look. */
+  readonly discovery?: DeviceDiscoveryOptions | false;
   readonly log?: (line: string) => void;
 }
 
@@ -182,6 +185,10 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       audioUrl: opened.audioPath === null ? null : '/api/audio',
       waveformUrl: peaks === null ? null : '/api/waveform',
     });
+    const discovery =
+      options.discovery === false ? undefined : new DeviceDiscovery(session, options.discovery);
+    await discovery?.start();
+    stack.push({ name: 'device discovery', stop: () => discovery?.stop() });
     const hub = new ControllerHub({
       show: session,
       controls,
@@ -190,6 +197,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       pairing,
       media,
       assistant,
+      discovery,
       extraHandlers: assistantHandlers(assistant),
       ...(options.tickHz === undefined ? {} : { tickHz: options.tickHz }),
     });

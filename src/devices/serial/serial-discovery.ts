@@ -71,15 +71,21 @@ export function vidPidPort(vendorId: string, productId: string, serialNumber?: s
   return async () => (await listByVidPid(vendorId, productId, serialNumber))[0]?.path ?? null;
 }
 
-/** Every serial port the OS lists, with its by-id name where udev made one: for setting up a show. */
+/**
+ * Every serial port the OS lists, with its by-id name where udev made one, plus any by-id link the list
+ * missed (the OS list needs udev's database, the links do not): for setting up a show.
+ */
 export async function listSerialCandidates(byIdDir = SERIAL_BY_ID_DIR): Promise<SerialCandidate[]> {
-  const byId = new Map(listById(/./, byIdDir).map((candidate) => [candidate.path, candidate.byId]));
+  const linked = listById(/./, byIdDir);
+  const byId = new Map(linked.map((candidate) => [candidate.path, candidate.byId]));
   const ports = await SerialPort.list();
-  return ports.map((port) => ({
+  const listed = ports.map((port) => ({
     path: port.path,
     byId: byId.get(port.path) ?? null,
     vendorId: port.vendorId ?? null,
     productId: port.productId ?? null,
     serialNumber: port.serialNumber ?? null,
   }));
+  const paths = new Set(listed.map((port) => port.path));
+  return [...listed, ...linked.filter((candidate) => !paths.has(candidate.path))];
 }

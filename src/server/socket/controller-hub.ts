@@ -15,6 +15,7 @@ import {
   type ClientToServerEvents,
   type DeviceStatus,
   type FailedAck,
+  type FoundDevices,
   type Media,
   type RequestEvent,
   type ServerToClientEvents,
@@ -30,6 +31,7 @@ import { bearerToken, originAllowed } from '../access/origin-check.js';
 import type { Pairing, Session } from '../access/pairing.js';
 import { TokenBucket } from '../access/token-bucket.js';
 import type { AssistantService } from '../assistant/assistant-service.js';
+import type { DeviceDiscovery } from '../discovery/device-discovery.js';
 import type { LiveControls } from '../live-controls.js';
 import type { ShowChanged, ShowSession } from '../show-session.js';
 import { requestHandlers, type RequestContext, type RequestHandlers } from './request-handlers.js';
@@ -54,6 +56,8 @@ export interface ControllerHubOptions {
   readonly pairing: Pairing;
   readonly media: () => Media;
   readonly assistant?: AssistantService | undefined;
+  /** Devices found on the network and on USB, for the controllers' "Found" list. */
+  readonly discovery?: DeviceDiscovery | undefined;
   /** Playhead, beat and device updates per second while playing. */
   readonly tickHz?: number;
   /** Handlers for requests beyond the core ones (the assistant's). */
@@ -145,6 +149,12 @@ export class ControllerHub {
         () => assistant.off('panel', onPanel),
       );
     }
+    const { discovery } = this.options;
+    if (discovery) {
+      const onFound = (found: FoundDevices) => this.broadcast('devices:found', found);
+      discovery.on('changed', onFound);
+      this.unsubscribe.push(() => discovery.off('changed', onFound));
+    }
     this.ticker = setInterval(this.tick, 1000 / (this.options.tickHz ?? DEFAULT_TICK_HZ));
   }
 
@@ -227,6 +237,7 @@ export class ControllerHub {
       });
     }
     context.resync();
+    if (this.options.discovery) socket.emit('devices:found', this.options.discovery.current());
   }
 
   private async handle(
