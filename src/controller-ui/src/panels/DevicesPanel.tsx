@@ -4,6 +4,7 @@ import { callFileRoute, daemonUrl } from '../session/daemon-http.js';
 import { devices, isOperator } from '../state/live-state.js';
 import { notify } from '../state/notices.js';
 import { formatMs } from '../ui/format.js';
+import { FoundDevicesList } from './FoundDevicesList.js';
 
 const KIND_LABELS: Record<DeviceStatus['kind'], string> = {
   serial: 'Serial',
@@ -72,6 +73,7 @@ export function DevicesPanel() {
           </li>
         ))}
       </ul>
+      <FoundDevicesList />
     </div>
   );
 }

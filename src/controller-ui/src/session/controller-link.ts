@@ -141,6 +141,9 @@ function listen(link: ControllerSocket): void {
   on('devices:state', (devices) => {
     live.devices.value = devices;
   });
+  on('devices:found', (found) => {
+    live.foundDevices.value = found;
+  });
   on('notice', (notice) => notify(notice.level, notice.message));
   on('assistant:status', receiveStatus);
   // What someone said into another controller, and what came of it, so every operator sees voice changes.

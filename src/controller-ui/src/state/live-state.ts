@@ -4,6 +4,7 @@ import { computed, signal } from '@preact/signals';
 import type {
   Branch,
   DeviceStatus,
+  FoundDevices,
   HistoryState,
   Media,
   OutputState,
@@ -33,6 +34,8 @@ export const rehearsal = signal<RehearsalState>({
   edits: 0,
 });
 export const devices = signal<DeviceStatus[]>([]);
+/** Devices the daemon found on the network and on USB, each with the props that use it. */
+export const foundDevices = signal<FoundDevices>({ devices: [], problems: [] });
 export const media = signal<Media>({ audioUrl: null, waveformUrl: null });
 
 /** The transport as last reported, with the local clock reading when it arrived (for extrapolation). */
