@@ -151,7 +151,17 @@ export type Playhead = z.infer<typeof PlayheadSchema>;
 
 /** A beat of the show's beat grid as the playhead passes it. */
 export const BeatEventSchema = z
-  .object({ index: z.number().int().min(0), time: Position, downbeat: z.boolean(), sentAt: z.number() })
+  .object({
+    index: z.number().int().min(0),
+    time: Position,
+    downbeat: z.boolean(),
+    sentAt: z.number(),
+    /** 'grid': the show's beat grid passed the playhead; 'live': the live tracker heard it (input or song). */
+    source: z.enum(['grid', 'live']).optional(),
+    /** Live beats: the tempo heard and how sure the tracker is (0..1). */
+    bpm: z.number().finite().positive().optional(),
+    confidence: z.number().min(0).max(1).optional(),
+  })
   .strict();
 export type BeatEvent = z.infer<typeof BeatEventSchema>;
 

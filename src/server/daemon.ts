@@ -33,6 +33,7 @@ import { lanAddresses } from './http/lan-addresses.js';
 import { loadOrCreateCertificate } from './http/tls-certificate.js';
 import { LiveControls } from './live-controls.js';
 import { linksFollowShow } from './links-follow-show.js';
+import { startLiveBeats } from './live-beats.js';
 import { fillBeatGridFromAnalysis } from './beat-grid-from-analysis.js';
 import { ShowSession } from './show-session.js';
 import { openShow, type ShowSource } from './show-source.js';
@@ -76,6 +77,13 @@ export interface DaemonOptions {
   readonly durability?: Durability;
   /** Where to look for devices to add as props (LTX status broadcasts, serial ports); false: do not look. */
   readonly discovery?: DeviceDiscoveryOptions | false;
+  /**
+   * Live music in, for the live beat tracker: `alsa`, `alsa:DEVICE`, or a recording played in at real-time
+   * pace. Without it the tracker listens to the playing song until the song's analysis is in.
+   */
+  readonly liveInput?: string;
+  /** Milliseconds from a sound at the microphone to its samples reaching the daemon (per rig). */
+  readonly captureLatencyMs?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -189,6 +197,15 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       options.discovery === false ? undefined : new DeviceDiscovery(session, options.discovery);
     await discovery?.start();
     stack.push({ name: 'device discovery', stop: () => discovery?.stop() });
+    const liveBeats = startLiveBeats({
+      clock,
+      audio,
+      liveInput: options.liveInput,
+      showHasBeatGrid: () => session.show.beatGrid.beats.length > 0,
+      ...(options.captureLatencyMs === undefined ? {} : { captureLatencyMs: options.captureLatencyMs }),
+      log,
+    });
+    stack.push({ name: 'live beats', stop: () => liveBeats.stop() });
     const hub = new ControllerHub({
       show: session,
       controls,
@@ -199,6 +216,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       assistant,
       discovery,
       extraHandlers: assistantHandlers(assistant),
+      gridBeats: liveBeats.source !== 'input',
       ...(options.tickHz === undefined ? {} : { tickHz: options.tickHz }),
     });
     const health = (): Health => ({
@@ -242,6 +260,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     if (certificate.created) log(`smlive: made a self-signed HTTPS certificate in ${options.dataDir}`);
     const httpServer = createHttpServer(routes);
     const httpsServer = createHttpsServer({ key: certificate.key, cert: certificate.cert }, routes);
+    liveBeats.heard.on('beat', (beat) => hub.announceHeardBeat(beat));
     hub.attach(httpServer);
     hub.attach(httpsServer);
     hub.start();

@@ -26,6 +26,8 @@ export class LiveBeatTracker extends EventEmitter<LiveBeatTrackerEvents> {
   private pendingRecording:
     { resolve: (result: RecordingResult) => void; reject: (error: Error) => void } | undefined;
   private stopped = false;
+  /** Beats of an earlier stream still in flight from the worker are dropped. */
+  private stream = 0;
 
   constructor(readonly sampleRate: number) {
     super();
@@ -43,7 +45,17 @@ export class LiveBeatTracker extends EventEmitter<LiveBeatTrackerEvents> {
     this.worker.on('exit', (code) => {
       if (!this.stopped) this.fail(new Error(`live beat tracker: worker exited with code ${code}`));
     });
-    this.post({ type: 'start', sampleRate });
+    this.post({ type: 'start', sampleRate, stream: this.stream });
+  }
+
+  /**
+   * Starts a new stream: what comes next does not continue what came before (a seek in the song, a
+   * different input). Tempo and phase are learnt afresh; no beat of the old stream is emitted after this.
+   */
+  restart(): void {
+    if (this.stopped) return;
+    this.stream += 1;
+    this.post({ type: 'start', sampleRate: this.sampleRate, stream: this.stream });
   }
 
   /** Resolves once aubio is loaded in the worker. */
@@ -89,6 +101,7 @@ export class LiveBeatTracker extends EventEmitter<LiveBeatTrackerEvents> {
       case 'ready':
         return;
       case 'beats':
+        if (message.stream !== this.stream) return;
         for (const event of message.events) this.emit('beat', event);
         return;
       case 'recording-done': {

@@ -10,6 +10,7 @@ if (!port) throw new Error('live-beat-worker.ts runs only as a worker thread');
 const post = (message: LiveBeatWorkerMessage) => port.postMessage(message);
 
 let engine: LiveBeatEngine | undefined;
+let stream = 0;
 // Requests are handled strictly in order: a block must not overtake the start that creates the engine.
 let queue: Promise<void> = Promise.resolve();
 
@@ -18,13 +19,14 @@ async function handle(request: LiveBeatWorkerRequest): Promise<void> {
     case 'start': {
       engine?.close();
       engine = new LiveBeatEngine(await loadAubio(), request.sampleRate);
+      stream = request.stream;
       post({ type: 'ready' });
       return;
     }
     case 'block': {
       if (!engine) throw new Error('block before start');
       const events = engine.push(request.samples);
-      if (events.length > 0) post({ type: 'beats', events });
+      if (events.length > 0) post({ type: 'beats', stream, events });
       return;
     }
     case 'recording': {

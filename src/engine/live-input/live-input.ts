@@ -64,7 +64,7 @@ export class LiveInput implements AsyncIterable<CapturedBlock> {
   private failure: LiveInputError | null = null;
   private readonly cutter: PcmBlockCutter;
   private readonly smoother = new SampleClockSmoother();
-  private readonly sampleRate: number;
+  readonly sampleRate: number;
   private readonly blockFrames: number;
   private readonly maxQueued: number;
   private readonly hostClock: () => number;

@@ -8,7 +8,7 @@ import type { ShowSource } from '../show-source.js';
 import { CliInputError, type CliCommand } from './cli-command.js';
 
 const USAGE =
-  'serve [--show FILE|ID] [--demo] [--port P] [--https-port P] [--token T] [--data DIR] [--audio auto|device|none] [--render-ahead MS] [--durability power-loss|process-crash] [--no-qr]';
+  'serve [--show FILE|ID] [--demo] [--port P] [--https-port P] [--token T] [--data DIR] [--audio auto|device|none] [--render-ahead MS] [--durability power-loss|process-crash] [--live-input alsa[:DEVICE]|FILE] [--capture-latency MS] [--no-qr]';
 
 export function defaultDataDir(): string {
   const base = process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share');
@@ -51,6 +51,8 @@ export const serveCommand: CliCommand = {
           audio: { type: 'string' },
           'render-ahead': { type: 'string' },
           durability: { type: 'string' },
+          'live-input': { type: 'string' },
+          'capture-latency': { type: 'string' },
           'no-qr': { type: 'boolean', default: false },
         },
         strict: true,
@@ -79,6 +81,18 @@ export const serveCommand: CliCommand = {
     ) {
       throw new CliInputError(`--render-ahead is milliseconds 0–1000, not "${values['render-ahead']}"`);
     }
+    const captureLatency =
+      values['capture-latency'] === undefined ? undefined : Number(values['capture-latency']);
+    if (
+      captureLatency !== undefined &&
+      !(Number.isFinite(captureLatency) && captureLatency >= 0 && captureLatency <= 500)
+    ) {
+      throw new CliInputError(`--capture-latency is milliseconds 0–500, not "${values['capture-latency']}"`);
+    }
+    const liveInput = values['live-input'];
+    if (liveInput !== undefined && liveInput.trim() === '') {
+      throw new CliInputError('--live-input is alsa, alsa:DEVICE or the path of a recording');
+    }
     const daemon = await startDaemon({
       dataDir: resolve(values.data ?? defaultDataDir()),
       show: showSource(values.show, values.demo),
@@ -90,6 +104,8 @@ export const serveCommand: CliCommand = {
       audioOutput: audio,
       durability,
       ...(renderAhead === undefined ? {} : { renderAheadMs: renderAhead }),
+      ...(liveInput === undefined ? {} : { liveInput }),
+      ...(captureLatency === undefined ? {} : { captureLatencyMs: captureLatency }),
     });
     console.log(await banner(daemon, { qr: !values['no-qr'] }));
     await new Promise<void>((resolveStop) => {

@@ -4,6 +4,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import { Server, type Socket } from 'socket.io';
+import type { HeardBeat } from '../../engine/live-beats/heard-beats.js';
 import {
   HANDSHAKE_ERRORS,
   HandshakeAuthSchema,
@@ -60,6 +61,11 @@ export interface ControllerHubOptions {
   readonly discovery?: DeviceDiscovery | undefined;
   /** Playhead, beat and device updates per second while playing. */
   readonly tickHz?: number;
+  /**
+   * False where a live input gives the beats: the show's grid then says nothing about the band, and only
+   * heard beats (announceHeardBeat) go out.
+   */
+  readonly gridBeats?: boolean;
   /** Handlers for requests beyond the core ones (the assistant's). */
   readonly extraHandlers?: RequestHandlers;
   /** Requests a client may make at once, and per second after that. */
@@ -75,6 +81,7 @@ export class ControllerHub {
   private readonly unsubscribe: (() => void)[] = [];
   private ticker: NodeJS.Timeout | null = null;
   private lastBeatPosition = 0;
+  private heardBeatIndex = -1;
 
   constructor(private readonly options: ControllerHubOptions) {
     this.handlers = {
@@ -175,6 +182,20 @@ export class ControllerHub {
   /** A voice command's progress, for every controller (the one that recorded it also reads it over HTTP). */
   announceVoice(status: VoiceStatusLine): void {
     this.broadcast('voice:status', status);
+  }
+
+  /** A beat the live tracker heard, to every controller, as soon as it is announced (before it sounds). */
+  announceHeardBeat(beat: HeardBeat): void {
+    this.heardBeatIndex += 1;
+    this.broadcast('transport:beat', {
+      index: this.heardBeatIndex,
+      time: beat.time,
+      downbeat: false,
+      sentAt: Date.now(),
+      source: 'live',
+      bpm: beat.bpm,
+      confidence: beat.confidence,
+    });
   }
 
   snapshotFor(session: Session): Snapshot {
@@ -287,11 +308,18 @@ export class ControllerHub {
     const sentAt = Date.now();
     const { rate } = clock.state;
     this.broadcastVolatile('transport:playhead', { status: 'playing', position, rate, sentAt });
-    const grid = this.options.show.show.beatGrid;
+    const grid =
+      this.options.gridBeats === false ? { beats: [], downbeats: [] } : this.options.show.show.beatGrid;
     const downbeats = new Set(grid.downbeats);
     for (const index of beatsCrossed(grid.beats, this.lastBeatPosition, position)) {
       const time = grid.beats[index] as number;
-      this.broadcast('transport:beat', { index, time, downbeat: downbeats.has(time), sentAt });
+      this.broadcast('transport:beat', {
+        index,
+        time,
+        downbeat: downbeats.has(time),
+        sentAt,
+        source: 'grid',
+      });
     }
     this.lastBeatPosition = position;
     // Not volatile: a second volatile packet in one tick finds the socket still writing the first and is lost.

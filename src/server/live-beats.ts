@@ -1,0 +1,94 @@
+// Where the daemon's live beats come from: a live input (line-in or microphone through ALSA, or a recording
+// played in at real-time pace for rehearsal) when the show has live musicians, else the playing song itself
+// for the seconds before its analysis is in. Either way a failing input or tracker is logged and the show
+// goes on without live beats.
+import type { DecodedAudio } from '../analysis/audio-decode.js';
+import { LiveBeatTracker } from '../analysis/live/live-beat-tracker.js';
+import { HeardBeats } from '../engine/live-beats/heard-beats.js';
+import { InputBeatFeed } from '../engine/live-beats/input-beat-feed.js';
+import { SongBeatFeed } from '../engine/live-beats/song-beat-feed.js';
+import { LiveInput } from '../engine/live-input/live-input.js';
+import type { ShowClock } from '../engine/show-clock.js';
+import type { BeatGrid, Show } from '../show/index.js';
+
+export interface LiveBeatsOptions {
+  readonly clock: ShowClock;
+  /** The song being played, if any. */
+  readonly audio: DecodedAudio | null;
+  /** `alsa`, `alsa:DEVICE` or the path of a recording to play in at real-time pace; none: the song. */
+  readonly liveInput?: string | undefined;
+  /** The show's own beat grid, when it has one, makes the song feed unnecessary. */
+  readonly showHasBeatGrid: () => boolean;
+  readonly captureLatencyMs?: number;
+  readonly log: (line: string) => void;
+}
+
+export interface LiveBeats {
+  readonly heard: HeardBeats;
+  /** Where the beats come from: the live input, the playing song, or nowhere. */
+  readonly source: 'input' | 'song' | 'none';
+  stop(): Promise<void>;
+}
+
+export function liveInputFrom(spec: string): LiveInput {
+  if (spec === 'alsa') return LiveInput.alsa();
+  if (spec.startsWith('alsa:') && spec.length > 5) return LiveInput.alsa({ device: spec.slice(5) });
+  return LiveInput.file(spec);
+}
+
+export function startLiveBeats(options: LiveBeatsOptions): LiveBeats {
+  const heard = new HeardBeats();
+  const { clock, audio, log } = options;
+  const failed = (error: Error) => log(`smlive: live beats: ${error.message}; the show goes on without them`);
+  if (options.liveInput !== undefined) {
+    const input = liveInputFrom(options.liveInput);
+    const tracker = new LiveBeatTracker(input.sampleRate);
+    tracker.on('error', failed);
+    const feed = new InputBeatFeed({
+      tracker,
+      input,
+      clock,
+      heard,
+      ...(options.captureLatencyMs === undefined ? {} : { captureLatencyMs: options.captureLatencyMs }),
+      onEnd: (error) => (error === null ? log('smlive: live input ended') : failed(error)),
+    });
+    void feed.start();
+    return {
+      heard,
+      source: 'input',
+      async stop() {
+        feed.stop();
+        await tracker.stop();
+      },
+    };
+  }
+  if (audio === null) return { heard, source: 'none', stop: async () => {} };
+  const tracker = new LiveBeatTracker(audio.sampleRate);
+  tracker.on('error', failed);
+  const feed = new SongBeatFeed({
+    tracker,
+    channels: audio.channels,
+    clock,
+    heard,
+    wanted: () => !options.showHasBeatGrid(),
+  });
+  feed.start();
+  return {
+    heard,
+    source: 'song',
+    async stop() {
+      feed.stop();
+      await tracker.stop();
+    },
+  };
+}
+
+/**
+ * The show as the assistant and voice commands see it: where it has no beat grid of its own, the beats the
+ * live tracker hears stand in, so "on the next beat" is the band's next beat.
+ */
+export function withHeardBeats(show: Show, heard: HeardBeats): Show {
+  if (show.beatGrid.beats.length > 0) return show;
+  const grid: BeatGrid | null = heard.grid();
+  return grid === null ? show : { ...show, beatGrid: grid };
+}
