@@ -1,4 +1,5 @@
 // `smlive serve`: runs the daemon until SIGINT/SIGTERM.
+import { isIPv4 } from 'node:net';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,7 +9,7 @@ import type { ShowSource } from '../show-source.js';
 import { CliInputError, type CliCommand } from './cli-command.js';
 
 const USAGE =
-  'serve [--show FILE|ID] [--demo] [--port P] [--https-port P] [--token T] [--data DIR] [--audio auto|device|none] [--render-ahead MS] [--durability power-loss|process-crash] [--live-input alsa[:DEVICE]|FILE] [--capture-latency MS] [--no-qr]';
+  'serve [--show FILE|ID] [--demo] [--port P] [--https-port P] [--token T] [--data DIR] [--audio auto|device|none] [--render-ahead MS] [--durability power-loss|process-crash] [--live-input alsa[:DEVICE]|FILE] [--capture-latency MS] [--ltx-listen IP] [--no-qr]';
 
 export function defaultDataDir(): string {
   const base = process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share');
@@ -53,6 +54,7 @@ export const serveCommand: CliCommand = {
           durability: { type: 'string' },
           'live-input': { type: 'string' },
           'capture-latency': { type: 'string' },
+          'ltx-listen': { type: 'string' },
           'no-qr': { type: 'boolean', default: false },
         },
         strict: true,
@@ -89,6 +91,10 @@ export const serveCommand: CliCommand = {
     ) {
       throw new CliInputError(`--capture-latency is milliseconds 0–500, not "${values['capture-latency']}"`);
     }
+    const ltxListen = values['ltx-listen'];
+    if (ltxListen !== undefined && !isIPv4(ltxListen)) {
+      throw new CliInputError(`--ltx-listen is an IPv4 address of this machine, not "${ltxListen}"`);
+    }
     const liveInput = values['live-input'];
     if (liveInput !== undefined && liveInput.trim() === '') {
       throw new CliInputError('--live-input is alsa, alsa:DEVICE or the path of a recording');
@@ -104,6 +110,8 @@ export const serveCommand: CliCommand = {
       audioOutput: audio,
       durability,
       ...(renderAhead === undefined ? {} : { renderAheadMs: renderAhead }),
+      // Where LTX balls' status broadcasts are heard: every interface unless narrowed.
+      ...(ltxListen === undefined ? {} : { discovery: { ltxAddress: ltxListen } }),
       ...(liveInput === undefined ? {} : { liveInput }),
       ...(captureLatency === undefined ? {} : { captureLatencyMs: captureLatency }),
     });
