@@ -24,11 +24,12 @@ const URL_PATTERN = /(http:\/\/(?:localhost|127\.0\.0\.1):\d+\/?)/;
 const CODE_PATTERN = /pairing code(?: \(operator\))?:\s*([A-Za-z0-9-]{4,})/i;
 const VIEWER_CODE_PATTERN = /pairing code \(viewer\):\s*([A-Za-z0-9-]{4,})/i;
 
-export async function startSmliveDaemon(): Promise<RunningDaemon> {
+/** `extraArgs` go after `serve --demo …` (e.g. `--ltx-listen 127.0.0.60`). */
+export async function startSmliveDaemon(extraArgs: readonly string[] = []): Promise<RunningDaemon> {
   const dataDir = mkdtempSync(join(tmpdir(), 'smlive-e2e-'));
   const child = spawn(
     process.execPath,
-    ['bin/smlive.js', 'serve', '--demo', '--port', '0', '--data', dataDir],
+    ['bin/smlive.js', 'serve', '--demo', '--port', '0', '--data', dataDir, ...extraArgs],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
   );
   let printed = '';
