@@ -1,9 +1,11 @@
-// Whole-song analysis, start to finish: features → tempo track → beats → bar phase → sections, plus onsets,
-// energy and waveform peaks. Pure computation on decoded samples; run it in a worker (analysis-worker.ts).
+// Whole-song analysis, start to finish: features → tempo track → beats → meter and bar phase → sections,
+// plus onsets, energy and waveform peaks. Pure computation on decoded samples; run it in a worker
+// (analysis-worker.ts).
 import { beatFrameDelaySeconds } from './beat-timing.js';
 import { refineBeatFrames, trackBeatFrames, trimUnsupportedBeats } from './beat-tracking.js';
-import { barPositions, downbeatLikelihoods } from './downbeat-estimation.js';
+import { barCues, barPositions, downbeatLikelihoods } from './downbeat-estimation.js';
 import { downsampleForAnalysis, mixToMono } from './dsp/mono-downmix.js';
+import { estimateBeatsPerBar } from './meter-estimation.js';
 import { normaliseOnsetEnvelope } from './onset-envelope.js';
 import { detectOnsetFrames } from './onset-detection.js';
 import { segmentSections } from './section-segmentation.js';
@@ -19,7 +21,6 @@ import { tempoChangePoints } from './tempo-changes.js';
 import { beatPeriodAtFrames, trackTempo } from './tempo-tracking.js';
 import { rmsEnergyCurve, waveformPeaks } from './waveform-peaks.js';
 
-export const beatsPerBar = 4;
 const millis = (value: number) => Math.round(value * 1000) / 1000;
 
 export function analyseSong(
@@ -49,7 +50,10 @@ export function analyseSong(
   const typicalStrength = [...strengths].sort((a, b) => a - b)[Math.floor(strengths.length / 2)] || 1;
 
   onProgress({ stage: 'bars', fraction: 0.8 });
-  const positions = barPositions(downbeatLikelihoods(features, beatFrames), beatsPerBar);
+  const likelihoods = downbeatLikelihoods(barCues(features, beatFrames));
+  // The meter first (3 or 4 beats per bar), then the bar phase within it; sections follow these bars.
+  const beatsPerBar = estimateBeatsPerBar(likelihoods);
+  const positions = barPositions(likelihoods, beatsPerBar);
   const downbeatFrames = beatFrames.filter((_, index) => positions[index] === 0);
 
   onProgress({ stage: 'sections', fraction: 0.85 });

@@ -44,21 +44,36 @@ function cosineDistance(a: Float64Array, b: Float64Array): number {
   return normA > 0 && normB > 0 ? 1 - dot / Math.sqrt(normA * normB) : 0;
 }
 
-/** Likelihood (z-score units) that each beat starts a bar. */
-export function downbeatLikelihoods(features: SpectralFeatures, beatFrames: readonly number[]): number[] {
+/** Per beat, the cues that mark bar lines, each as z-scores over the song. */
+export interface BarCues {
+  /** How much the harmony (chroma) changes from the previous beat. */
+  readonly harmonicChange: number[];
+  /** Kick and bass onset strength at the beat. */
+  readonly lowAccent: number[];
+  /** Onset strength over all bands at the beat. */
+  readonly accent: number[];
+}
+
+export function barCues(features: SpectralFeatures, beatFrames: readonly number[]): BarCues {
   const chromaPerBeat = beatFrames.map((frame, index) =>
     meanChroma(features, frame, beatFrames[index + 1] ?? frame + 20),
   );
-  const harmonicChange = zScores(
-    chromaPerBeat.map((chroma, index) =>
-      index === 0 ? 0 : cosineDistance(chroma, chromaPerBeat[index - 1] as Float64Array),
+  return {
+    harmonicChange: zScores(
+      chromaPerBeat.map((chroma, index) =>
+        index === 0 ? 0 : cosineDistance(chroma, chromaPerBeat[index - 1] as Float64Array),
+      ),
     ),
-  );
-  const lowAccent = zScores(beatFrames.map((frame) => peakNear(features.lowOnsetStrength, frame, 2)));
-  const accent = zScores(beatFrames.map((frame) => peakNear(features.onsetStrength, frame, 2)));
-  return beatFrames.map(
-    (_, index) =>
-      featureWeights.harmonicChange * (harmonicChange[index] as number) +
+    lowAccent: zScores(beatFrames.map((frame) => peakNear(features.lowOnsetStrength, frame, 2))),
+    accent: zScores(beatFrames.map((frame) => peakNear(features.onsetStrength, frame, 2))),
+  };
+}
+
+/** Likelihood (z-score units) that each beat starts a bar. */
+export function downbeatLikelihoods({ harmonicChange, lowAccent, accent }: BarCues): number[] {
+  return harmonicChange.map(
+    (change, index) =>
+      featureWeights.harmonicChange * change +
       featureWeights.lowAccent * (lowAccent[index] as number) +
       featureWeights.accent * (accent[index] as number),
   );

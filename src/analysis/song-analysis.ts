@@ -3,7 +3,7 @@
 import { z } from 'zod';
 
 /** Bump when the algorithms change: cached analyses from an older version are recomputed. */
-export const analysisVersion = 2;
+export const analysisVersion = 3;
 
 const seconds = z.number().finite().nonnegative();
 
@@ -18,6 +18,7 @@ export const songAnalysisSchema = z.object({
   /** Start of each stretch of steady tempo (the first at 0). */
   tempoChanges: z.array(z.object({ time: seconds, bpm: z.number().positive() })),
   beats: z.array(z.object({ time: seconds, confidence: z.number().min(0).max(1) })),
+  /** The estimated meter: 3 or 4 beats per bar (meter-estimation.ts); the downbeats start its bars. */
   beatsPerBar: z.number().int().positive(),
   downbeats: z.array(seconds),
   onsets: z.array(seconds),

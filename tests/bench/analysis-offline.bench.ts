@@ -1,4 +1,5 @@
-// Whole-song analysis accuracy on every generated song category, and the time to analyse a 4-minute song.
+// Whole-song analysis accuracy on every generated song category (4/4 and the 3/4 waltzes), the share of
+// songs whose meter is found, and the time to analyse a 4-minute song.
 import { loadavg } from 'node:os';
 import { analyseSong } from '../../src/analysis/analyse-song.js';
 import { beatFMeasure, tempoIsAccurate } from '../../src/analysis/beat-metrics.js';
@@ -37,7 +38,7 @@ const fourMinuteSong: SongRecipe = {
 const benchmark: Benchmark = {
   name: 'analysis-offline',
   description:
-    'beat/downbeat F-measure (±70 ms, first 5 s ignored) and tempo accuracy per category; seconds for a 4-minute song',
+    'beat/downbeat F-measure (±70 ms, first 5 s ignored), tempo and meter accuracy per category; seconds for a 4-minute song',
   async run() {
     const perSong: Array<{
       name: string;
@@ -45,6 +46,7 @@ const benchmark: Benchmark = {
       beatF: number;
       downbeatF: number;
       tempoOk: number;
+      meterOk: number;
     }> = [];
     for (const recipe of songCatalogue(32)) {
       const song = await generateSong(recipe);
@@ -58,6 +60,7 @@ const benchmark: Benchmark = {
         ).fMeasure,
         downbeatF: beatFMeasure(analysis.downbeats, song.downbeats).fMeasure,
         tempoOk: tempoCurveAccuracy(song, analysis.tempoCurve),
+        meterOk: analysis.beatsPerBar === recipe.beatsPerBar ? 1 : 0,
       });
     }
     const categories = [...new Set(perSong.map((row) => row.category))];
@@ -69,6 +72,7 @@ const benchmark: Benchmark = {
           {
             beatF: round(mean(rows.map((row) => row.beatF))),
             downbeatF: round(mean(rows.map((row) => row.downbeatF))),
+            meterAccuracy: round(mean(rows.map((row) => row.meterOk))),
           },
         ];
       }),
@@ -101,6 +105,8 @@ const benchmark: Benchmark = {
       meanDownbeatF: round(mean(perSong.map((row) => row.downbeatF))),
       worstSongDownbeatF: round(Math.min(...perSong.map((row) => row.downbeatF))),
       tempoAccuracy: round(mean(perSong.map((row) => row.tempoOk))),
+      meterAccuracy: round(mean(perSong.map((row) => row.meterOk))),
+      wrongMeter: perSong.filter((row) => row.meterOk === 0).map((row) => row.name),
       byCategory,
       fourMinuteSongSeconds: round(long.duration, 1),
       analyseSecondsMedian: round(percentile(timings, 50), 2),

@@ -27,6 +27,7 @@ async function offlineReport(audio: DecodedAudio): Promise<Record<string, unknow
     duration: millis(analysis.duration),
     tempo: analysis.tempo,
     beats: analysis.beats.map((beat) => beat.time),
+    beatsPerBar: analysis.beatsPerBar,
     downbeats: analysis.downbeats,
     onsets: analysis.onsets,
     sections: analysis.sections.map(({ start, end, label, energy }) => ({ start, end, label, energy })),
@@ -80,7 +81,7 @@ export const analyzeCommand: CliCommand = {
     );
     if (values.live !== true) {
       console.log(
-        `downbeats: ${(report.downbeats as number[]).length}, onsets: ${(report.onsets as number[]).length}`,
+        `${String(report.beatsPerBar)} beats per bar, downbeats: ${(report.downbeats as number[]).length}, onsets: ${(report.onsets as number[]).length}`,
       );
       for (const section of sections)
         console.log(

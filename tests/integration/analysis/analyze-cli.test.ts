@@ -14,6 +14,7 @@ const offlineOutput = z.object({
   duration: z.number(),
   tempo: z.number(),
   beats: z.array(z.number()),
+  beatsPerBar: z.union([z.literal(3), z.literal(4)]),
   downbeats: z.array(z.number()),
   onsets: z.array(z.number()),
   sections: z.array(
@@ -29,6 +30,7 @@ const liveOutput = z.object({
 let folder: string;
 let song: GeneratedSong;
 let wavPath: string;
+let waltz: GeneratedSong;
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'smlive-analyze-cli-'));
@@ -36,6 +38,9 @@ beforeAll(async () => {
   if (!recipe) throw new Error('swing-118 missing from the catalogue');
   song = await generateSong(recipe);
   wavPath = await songWavFile(song);
+  const waltzRecipe = songCatalogue(16).find((candidate) => candidate.name === 'waltz-90');
+  if (!waltzRecipe) throw new Error('waltz-90 missing from the catalogue');
+  waltz = await generateSong(waltzRecipe);
 });
 
 afterAll(async () => {
@@ -51,8 +56,17 @@ describe('smlive analyze', () => {
     expect(output.duration).toBeCloseTo(song.duration, 2);
     expect(Math.abs(output.tempo - 118)).toBeLessThan(118 * 0.04);
     expect(beatFMeasure(output.beats, song.beats).fMeasure).toBeGreaterThan(0.97);
+    expect(output.beatsPerBar).toBe(4);
     expect(beatFMeasure(output.downbeats, song.downbeats).fMeasure).toBeGreaterThan(0.85);
     expect(output.sections.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('prints the meter of a waltz as 3 beats per bar, with its downbeats', async () => {
+    const run = await runSmlive(['analyze', await songWavFile(waltz), '--json']);
+    expect(run.code).toBe(0);
+    const output = offlineOutput.parse(JSON.parse(run.stdout));
+    expect(output.beatsPerBar).toBe(3);
+    expect(beatFMeasure(output.downbeats, waltz.downbeats).fMeasure).toBeGreaterThan(0.85);
   });
 
   it('--live prints the beats the live tracker fired over the file', async () => {

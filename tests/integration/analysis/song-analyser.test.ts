@@ -4,6 +4,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyseSong } from '../../../src/analysis/analyse-song.js';
 import { analysisCacheKey } from '../../../src/analysis/analysis-cache.js';
 import { decodeAudioFile } from '../../../src/analysis/audio-decode.js';
 import { beatFMeasure } from '../../../src/analysis/beat-metrics.js';
@@ -69,6 +70,22 @@ describe('SongAnalyser', () => {
     const outcome = await new SongAnalyser(new NedbAnalysisCache(cacheFile)).analyse(audio);
     expect(outcome.source).toBe('computed');
     expect(outcome.analysis.beats.length).toBeGreaterThan(10);
+  });
+
+  it('never serves an analysis from before meter estimation (version 2, always 4/4) as a current one', async () => {
+    const cacheFile = join(folder, 'older.db');
+    const audio = await decodeAudioFile(wavPath);
+    // A complete, well-formed analysis as version 2 wrote it, under its own key and under today's key.
+    const older = { ...analyseSong(audio), version: 2, beatsPerBar: 4 };
+    const record = (key: string) => JSON.stringify({ _id: key, savedAt: 'x', value: JSON.stringify(older) });
+    expect(analysisCacheKey(audio.contentHash)).not.toBe(`${audio.contentHash}:analysis-v2`);
+    await writeFile(
+      cacheFile,
+      `${record(`${audio.contentHash}:analysis-v2`)}\n${record(analysisCacheKey(audio.contentHash))}\n`,
+    );
+    const outcome = await new SongAnalyser(new NedbAnalysisCache(cacheFile)).analyse(audio);
+    expect(outcome.source).toBe('computed');
+    expect(outcome.analysis.version).toBe(analysisVersion);
   });
 
   it('sets a damaged cache file aside and analyses afresh', async () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { barRoles, chordNotes } from './arrangement.js';
 import type { BeatGrid } from './beat-grid.js';
+import { drumPattern } from './drum-pattern.js';
 import { encodeMidiFile, type MidiNote, type MidiSong } from './midi-file.js';
 import { seededRandom } from './prng.js';
 import type { SongRecipe } from './song-recipe.js';
@@ -30,32 +31,14 @@ export function composeMidiSong(recipe: SongRecipe, grid: BeatGrid): MidiSong {
   const lead: MidiNote[] = [];
   const quarter = ticksPerQuarter;
   const offbeatTicks = Math.round(quarter * recipe.swing);
+  const pattern = drumPattern(recipe.beatsPerBar);
   roles.forEach((role, bar) => {
     const barTick = bar * recipe.beatsPerBar * quarter;
     const velocity = (base: number) => Math.min(127, Math.round(base * (0.55 + 0.45 * role.intensity)));
     const notes = chordNotes(keyNote + 12, role);
-    if (role.startsSection)
-      drums.push({
-        tick: barTick,
-        durationTicks: quarter,
-        channel: drumChannel,
-        note: 49,
-        velocity: velocity(110),
-      });
-    bass.push({
-      tick: barTick,
-      durationTicks: quarter * 1.5,
-      channel: 1,
-      note: keyNote - 12 + role.chordRoot,
-      velocity: velocity(112),
-    });
-    bass.push({
-      tick: barTick + 2 * quarter,
-      durationTicks: quarter,
-      channel: 1,
-      note: keyNote + role.chordRoot,
-      velocity: velocity(96),
-    });
+    const drum = (tick: number, note: number, durationTicks: number, velocityBase: number) =>
+      drums.push({ tick, durationTicks, channel: drumChannel, note, velocity: velocity(velocityBase) });
+    if (role.startsSection) drum(barTick, 49, quarter, 110);
     if (role.section === 'chorus') {
       for (const note of notes)
         pad.push({
@@ -66,43 +49,39 @@ export function composeMidiSong(recipe: SongRecipe, grid: BeatGrid): MidiSong {
           velocity: 70,
         });
     }
-    for (let beat = 0; beat < recipe.beatsPerBar; beat += 1) {
+    pattern.forEach((hits, beat) => {
       const tick = barTick + beat * quarter;
-      drums.push({
-        tick,
-        durationTicks: 60,
-        channel: drumChannel,
-        note: 42,
-        velocity: velocity(beat === 0 ? 90 : 70),
-      });
-      drums.push({
-        tick: tick + offbeatTicks,
-        durationTicks: 60,
-        channel: drumChannel,
-        note: 42,
-        velocity: velocity(50),
-      });
-      if (beat % 2 === 0)
-        drums.push({ tick, durationTicks: 120, channel: drumChannel, note: 36, velocity: velocity(120) });
-      if (beat % 2 === 1)
-        drums.push({ tick, durationTicks: 120, channel: drumChannel, note: 38, velocity: velocity(110) });
-      if (beat === 1)
-        drums.push({
-          tick: tick + offbeatTicks,
-          durationTicks: 120,
-          channel: drumChannel,
-          note: 36,
-          velocity: velocity(90),
+      drum(tick, 42, 60, beat === 0 ? 90 : 70);
+      drum(tick + offbeatTicks, 42, 60, 50);
+      if (hits.kick > 0) drum(tick, 36, 120, 120 * hits.kick);
+      if (hits.snare > 0) drum(tick, 38, 120, 110 * hits.snare);
+      if (hits.offbeatKick > 0) drum(tick + offbeatTicks, 36, 120, 90 * hits.offbeatKick);
+      if (hits.bass === 'root')
+        bass.push({
+          tick,
+          durationTicks: quarter * 1.5,
+          channel: 1,
+          note: keyNote - 12 + role.chordRoot,
+          velocity: velocity(112),
+        });
+      if (hits.bass === 'octave')
+        bass.push({
+          tick,
+          durationTicks: quarter,
+          channel: 1,
+          note: keyNote + role.chordRoot,
+          velocity: velocity(96),
         });
       const chordLength = role.section === 'chorus' ? quarter - 20 : quarter / 2;
-      for (const note of notes)
-        chords.push({
-          tick,
-          durationTicks: chordLength,
-          channel: 2,
-          note,
-          velocity: velocity(beat === 0 ? 92 : 74),
-        });
+      if (hits.chord)
+        for (const note of notes)
+          chords.push({
+            tick,
+            durationTicks: chordLength,
+            channel: 2,
+            note,
+            velocity: velocity(beat === 0 ? 92 : 74),
+          });
       if (role.section === 'chorus') {
         for (const eighth of [0, offbeatTicks]) {
           if (random() < 0.25) continue;
@@ -116,7 +95,7 @@ export function composeMidiSong(recipe: SongRecipe, grid: BeatGrid): MidiSong {
           });
         }
       }
-    }
+    });
   });
   const tempos: Array<{ tick: number; microsecondsPerQuarter: number }> = [];
   grid.beatDurations.forEach((duration, beat) => {

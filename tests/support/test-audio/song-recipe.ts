@@ -10,6 +10,7 @@ export const songCategories = [
   'noise',
   'voice',
   'midi',
+  'waltz',
 ] as const;
 export type SongCategory = (typeof songCategories)[number];
 
@@ -46,9 +47,12 @@ function steady(bpm: number, bars: number): TempoSpan[] {
   return [{ bpm, bars }];
 }
 
+const waltz = { ...base, beatsPerBar: 3 } as const;
+
 /**
- * The songs the tests and benchmarks use, from 70 to 180 BPM. `bars` sets the length of each song so tests
- * can use short songs and the benchmark longer ones; tempo-change songs split their bars in two.
+ * The songs the tests and benchmarks use, from 70 to 180 BPM, in 4/4 except the waltz category (3/4).
+ * `bars` sets the length of each song so tests can use short songs and the benchmark longer ones;
+ * tempo-change songs split their bars in two.
  */
 export function songCatalogue(bars: number): SongRecipe[] {
   const half = Math.max(2, Math.round(bars / 2));
@@ -192,6 +196,24 @@ export function songCatalogue(bars: number): SongRecipe[] {
       tempo: steady(146, bars),
       instruments: { chords: 4, bass: 38, lead: 80, pad: 50 },
       seed: 22,
+    },
+    { ...waltz, name: 'waltz-90', category: 'waltz', kind: 'drums', tempo: steady(90, bars), seed: 23 },
+    {
+      ...waltz,
+      name: 'waltz-click-150',
+      category: 'waltz',
+      kind: 'click',
+      tempo: steady(150, bars),
+      seed: 24,
+    },
+    {
+      ...waltz,
+      name: 'midi-waltz-120',
+      category: 'waltz',
+      kind: 'midi',
+      tempo: steady(120, bars),
+      instruments: { chords: 0, bass: 32, lead: 40, pad: 48 },
+      seed: 25,
     },
   ];
 }

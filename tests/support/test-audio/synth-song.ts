@@ -2,6 +2,7 @@
 import { barRoles, chordNotes } from './arrangement.js';
 import type { BeatGrid } from './beat-grid.js';
 import { eighthNoteTime } from './beat-grid.js';
+import { drumPattern } from './drum-pattern.js';
 import {
   addBassNote,
   addClick,
@@ -24,8 +25,9 @@ export function renderClickTrack(recipe: SongRecipe, grid: BeatGrid, sampleRate:
 }
 
 /**
- * A kit pattern over a bass line and a pad: kick on 1, 3 and the and-of-2, snare on 2 and 4, eighth hats
- * (quarters above 150 BPM), a bass note and a chord change on every bar line, a crash on each section start.
+ * A kit pattern over a bass line and a pad (drum-pattern.ts: a backbeat in 4/4, oom-pah-pah in 3/4), eighth
+ * hats (quarters above 150 BPM), a bass note and a chord change on every bar line, a crash on each section
+ * start.
  */
 export function renderDrumSong(recipe: SongRecipe, grid: BeatGrid, sampleRate: number): Float32Array {
   const buffer: MonoBuffer = {
@@ -36,6 +38,7 @@ export function renderDrumSong(recipe: SongRecipe, grid: BeatGrid, sampleRate: n
   const roles = barRoles(recipe, bars);
   const keyNote = 36 + (recipe.seed % 7);
   let seed = recipe.seed * 1000;
+  const pattern = drumPattern(recipe.beatsPerBar);
   for (let bar = 0; bar < bars; bar += 1) {
     const role = roles[bar];
     if (!role) continue;
@@ -47,29 +50,24 @@ export function renderDrumSong(recipe: SongRecipe, grid: BeatGrid, sampleRate: n
       .reduce((sum, d) => sum + d, 0);
     addPadChord(buffer, barStart, barDuration, chordNotes(keyNote + 24, role), 0.12 * level);
     if (role.startsSection && role.section !== 'intro') addCrash(buffer, barStart, 0.5 * level, (seed += 1));
-    for (let beatInBar = 0; beatInBar < recipe.beatsPerBar; beatInBar += 1) {
+    pattern.forEach((hits, beatInBar) => {
       const beatIndex = firstBeat + beatInBar;
       const time = grid.beats[beatIndex] as number;
       const duration = grid.beatDurations[beatIndex] as number;
       const offbeat = eighthNoteTime(time, duration, 1, recipe.swing);
       const bpm = 60 / duration;
       const hatGain = role.section === 'chorus' ? 0.35 : 0.25;
-      addHiHat(
-        buffer,
-        time,
-        hatGain * level * 2,
-        (seed += 1),
-        role.section === 'chorus' && beatInBar % 2 === 1,
-      );
+      addHiHat(buffer, time, hatGain * level * 2, (seed += 1), role.section === 'chorus' && hits.snare > 0);
       if (bpm <= 150) addHiHat(buffer, offbeat, hatGain * level * 1.2, (seed += 1));
-      if (role.section === 'intro') continue;
-      if (beatInBar % 2 === 0) addKick(buffer, time, 0.9 * level);
-      if (beatInBar === 1) addKick(buffer, offbeat, 0.6 * level);
-      if (beatInBar % 2 === 1) addSnare(buffer, time, 0.6 * level, (seed += 1));
-      if (beatInBar === 0) addBassNote(buffer, time, duration * 1.5, keyNote + role.chordRoot, 0.5 * level);
-      if (beatInBar === 2)
+      if (role.section === 'intro') return;
+      if (hits.kick > 0) addKick(buffer, time, 0.9 * hits.kick * level);
+      if (hits.offbeatKick > 0) addKick(buffer, offbeat, 0.6 * hits.offbeatKick * level);
+      if (hits.snare > 0) addSnare(buffer, time, 0.6 * hits.snare * level, (seed += 1));
+      if (hits.bass === 'root')
+        addBassNote(buffer, time, duration * 1.5, keyNote + role.chordRoot, 0.5 * level);
+      if (hits.bass === 'octave')
         addBassNote(buffer, time, duration * 0.9, keyNote + role.chordRoot + 12, 0.35 * level);
-    }
+    });
   }
   return buffer.samples;
 }

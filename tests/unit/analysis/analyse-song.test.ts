@@ -47,7 +47,13 @@ describe('whole-song analysis on generated songs', () => {
     }
   });
 
-  it('finds the bar phase: downbeat F ≥ 0.85 on every song', () => {
+  it('detects the meter: 3 beats per bar on every waltz, 4 on every 4/4 song', () => {
+    const meters = songs.map(({ song, analysis }) => `${song.recipe.name} ${analysis.beatsPerBar}`);
+    expect(meters).toEqual(songs.map(({ song }) => `${song.recipe.name} ${song.recipe.beatsPerBar}`));
+    expect(songs.filter(({ song }) => song.recipe.beatsPerBar === 3).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('finds the bar phase: downbeat F ≥ 0.85 on every song, in 3/4 as in 4/4', () => {
     for (const { song, analysis } of songs) {
       expect(
         beatFMeasure(analysis.downbeats, song.downbeats).fMeasure,
