@@ -25,7 +25,7 @@ export { LtxWifiLink } from './ltx/ltx-wifi-link.js';
 export type { LtxBall, LtxWifiLinkOptions } from './ltx/ltx-wifi-link.js';
 export { LtxDiscovery } from './ltx/ltx-discovery.js';
 export type { DiscoveredBall } from './ltx/ltx-discovery.js';
-export { LTX_TCP_PORT, LTX_UDP_PORT } from './ltx/ltx-packets.js';
+export { LTX_TCP_PORT, LTX_UDP_PORT, liveColourPacket } from './ltx/ltx-packets.js';
 export { FirmataLink } from './firmata/firmata-link.js';
 export type { FirmataLinkOptions, FirmataRgbProp } from './firmata/firmata-link.js';
 export { SerialLink } from './serial/serial-link.js';

@@ -3,7 +3,7 @@
 // kept for diagnostics.
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { EventEmitter } from 'node:events';
-import { LTX_UDP_PORT } from './ltx-packets.js';
+import { LTX_UDP_PORT, isBallCommand } from './ltx-packets.js';
 
 export interface DiscoveredBall {
   readonly address: string;
@@ -61,6 +61,8 @@ export class LtxDiscovery extends EventEmitter<LtxDiscoveryEvents> {
   }
 
   private heard(address: string, port: number, payload: Buffer): void {
+    // Live colour and brightness sent to a ball (by this daemon or another controller) are not a ball.
+    if (isBallCommand(payload)) return;
     const previous = this.known.get(address);
     const ball: DiscoveredBall = {
       address,

@@ -29,6 +29,15 @@ export function brightnessPacket(brightness: number): Uint8Array {
   return packet;
 }
 
+/** Whether a datagram is one of the commands above (sent to a ball), not something a ball sent. */
+export function isBallCommand(bytes: Uint8Array): boolean {
+  if (bytes[0] !== HEADER_BYTE || bytes.subarray(1, 8).some((byte) => byte !== 0)) return false;
+  return (
+    (bytes.length === 12 && bytes[8] === OPCODE_COLOUR) ||
+    (bytes.length === 10 && bytes[8] === OPCODE_BRIGHTNESS)
+  );
+}
+
 /** File names the balls store: printable ASCII without NUL, which ends the name on the wire. */
 const FILE_NAME = /^[\x20-\x7e]{1,64}$/;
 

@@ -72,7 +72,8 @@ export class DeviceDiscovery extends EventEmitter<DeviceDiscoveryEvents> {
     }
     this.timer = setInterval(() => void this.rescan(), this.options.rescanMs ?? DEFAULT_RESCAN_MS);
     this.timer.unref();
-    await this.rescan();
+    // Not awaited: a slow port list must not hold up the show's start; controllers hear when it is in.
+    void this.rescan();
   }
 
   /** Lists the serial ports again now (also done every few seconds). */

@@ -1,21 +1,25 @@
 // Finding props and adding them from a controller: the real daemon hears a simulated LTX ball broadcasting
 // its status on loopback, every controller is told, and an operator's ordinary addProp gives the ball a
 // link at once, whose live colour reaches the simulator. A viewer cannot add; a bad add changes nothing.
+import { createSocket } from 'node:dgram';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FoundDevicesSchema, type FoundDevices } from '../../../src/contracts/index.js';
+import { liveColourPacket } from '../../../src/devices/index.js';
 import { connectSocket, pair, request, type ControllerSocket } from '../../support/controller-client.js';
 import { LtxBallSimulator } from '../../support/ltx-ball-simulator.js';
 import { PtyPair } from '../../support/pty-pair.js';
 import { startTestDaemon, TEST_TOKEN, type TestDaemon } from '../../support/test-daemon.js';
-import { until } from '../../support/wait.js';
+import { sleep, until } from '../../support/wait.js';
 
 // Loopback addresses of this file's own, so it runs beside other tests that use the LTX ports.
 const HOST = '127.0.0.50';
 const BALL = '127.0.0.51';
 const BALL_ID = 'ltx:127.0.0.51';
+// Another controller on the network, sending live colour: not a ball.
+const OTHER_CONTROLLER = '127.0.0.52';
 // The name udev gives a USB serial adapter under /dev/serial/by-id.
 const DONGLE_NAME = 'usb-SMLive_Dongle_T123-if00-port0';
 
@@ -63,10 +67,18 @@ describe('devices found by the daemon, added from a controller', () => {
   });
 
   it('tells a viewer about the ball, but only an operator may add it; a bad add changes nothing', async () => {
+    const other = createSocket('udp4');
+    await new Promise<void>((resolve) => other.bind({ address: OTHER_CONTROLLER, port: 0 }, resolve));
+    const colour = liveColourPacket(1, 2, 3);
+    const sending = setInterval(() => other.send(colour, 41412, HOST), 20);
     const viewerSession = await pair(test.baseUrl, test.daemon.pairing.viewerCode);
     const viewer = await watcher(test, viewerSession.token);
     sockets.push(viewer.socket);
     await until(() => viewer.ball() !== undefined, 'the viewer to hear of the ball');
+    await sleep(300);
+    clearInterval(sending);
+    other.close();
+    expect(viewer.seen.latest?.devices.map((device) => device.address)).not.toContain(OTHER_CONTROLLER);
     expect(viewer.ball()).toMatchObject({ kind: 'ltx', address: BALL, label: 'Ball .51', usedBy: [] });
 
     const revision = test.daemon.session.revision;
