@@ -20,6 +20,7 @@ import { AudioPlayback } from '../engine/audio-playback.js';
 import type { AudioOutputChoice } from '../engine/audio-output.js';
 import { LiveShow } from '../engine/live-show.js';
 import type { ShowClock, Transport } from '../engine/show-clock.js';
+import type { Show } from '../show/index.js';
 import { VirtualClock } from '../engine/virtual-clock.js';
 import { openStorage, type Durability, type Storage } from '../storage/index.js';
 import { Pairing } from './access/pairing.js';
@@ -33,7 +34,7 @@ import { lanAddresses } from './http/lan-addresses.js';
 import { loadOrCreateCertificate } from './http/tls-certificate.js';
 import { LiveControls } from './live-controls.js';
 import { linksFollowShow } from './links-follow-show.js';
-import { startLiveBeats } from './live-beats.js';
+import { startLiveBeats, withHeardBeats } from './live-beats.js';
 import { fillBeatGridFromAnalysis } from './beat-grid-from-analysis.js';
 import { ShowSession } from './show-session.js';
 import { openShow, type ShowSource } from './show-source.js';
@@ -154,6 +155,17 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     stack.push({ name: 'devices', stop: () => devices.shutdown() });
 
     const session = new ShowSession(persistent);
+    const liveBeats = startLiveBeats({
+      clock,
+      audio,
+      liveInput: options.liveInput,
+      showHasBeatGrid: () => session.show.beatGrid.beats.length > 0,
+      ...(options.captureLatencyMs === undefined ? {} : { captureLatencyMs: options.captureLatencyMs }),
+      log,
+    });
+    stack.push({ name: 'live beats', stop: () => liveBeats.stop() });
+    // The assistant and voice commands see the beats the tracker hears where the show has no grid yet.
+    const heardView = (show: Show) => withHeardBeats(show, liveBeats);
     // Before the live loop follows the show: a new prop's link is in place when its first frame is rendered.
     const stopFollowing = linksFollowShow(session, roster, log);
     stack.push({ name: 'link follower', stop: stopFollowing });
@@ -178,7 +190,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       dataDir: options.dataDir,
       settingsStore: storage.settings,
       conversations: new ChatConversationStore(storage.chat),
-      access: new SessionShowAccess(session, clock, heldAhead),
+      access: new SessionShowAccess(session, clock, heardView, heldAhead),
     });
     stack.push({ name: 'assistant', stop: () => assistant.close() });
     const pairing = new Pairing({
@@ -197,15 +209,6 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       options.discovery === false ? undefined : new DeviceDiscovery(session, options.discovery);
     await discovery?.start();
     stack.push({ name: 'device discovery', stop: () => discovery?.stop() });
-    const liveBeats = startLiveBeats({
-      clock,
-      audio,
-      liveInput: options.liveInput,
-      showHasBeatGrid: () => session.show.beatGrid.beats.length > 0,
-      ...(options.captureLatencyMs === undefined ? {} : { captureLatencyMs: options.captureLatencyMs }),
-      log,
-    });
-    stack.push({ name: 'live beats', stop: () => liveBeats.stop() });
     const hub = new ControllerHub({
       show: session,
       controls,
@@ -243,6 +246,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       controls,
       clock,
       lookahead: heldAhead,
+      showView: heardView,
       dataDir: options.dataDir,
       assistant: () => assistant,
       onStatus: (status) => hub.announceVoice(status),

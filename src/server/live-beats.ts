@@ -84,11 +84,12 @@ export function startLiveBeats(options: LiveBeatsOptions): LiveBeats {
 }
 
 /**
- * The show as the assistant and voice commands see it: where it has no beat grid of its own, the beats the
- * live tracker hears stand in, so "on the next beat" is the band's next beat.
+ * The show as the assistant and voice commands see it. With a live input the band sets the beat: the beats
+ * heard stand in for the show's grid, so "on the next beat" is the band's next beat. With the song as the
+ * source they only fill in until the show has a grid of its own.
  */
-export function withHeardBeats(show: Show, heard: HeardBeats): Show {
-  if (show.beatGrid.beats.length > 0) return show;
-  const grid: BeatGrid | null = heard.grid();
+export function withHeardBeats(show: Show, beats: LiveBeats): Show {
+  if (beats.source !== 'input' && show.beatGrid.beats.length > 0) return show;
+  const grid: BeatGrid | null = beats.heard.grid();
   return grid === null ? show : { ...show, beatGrid: grid };
 }

@@ -8,13 +8,15 @@ export class SessionShowAccess implements ShowAccess {
   constructor(
     private readonly session: ShowSession,
     private readonly clock: ShowClock,
+    /** The show as the assistant sees it (with the beats heard live where the show has no grid). */
+    private readonly view: (show: Show) => Show,
     /** Seconds of frames the links already hold ahead of the playhead. */
     private readonly lookahead: () => number,
     private readonly onPreview?: (show: Show | null) => void,
   ) {}
 
   current(): { show: Show; revision: number } {
-    return { show: this.session.show, revision: this.session.revision };
+    return { show: this.view(this.session.show), revision: this.session.revision };
   }
 
   showAt(revision: number): Show {

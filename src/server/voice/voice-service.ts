@@ -21,6 +21,7 @@ import {
 } from '../../assistant/voice/index.js';
 import type { VoicePanel } from '../../contracts/voice.js';
 import type { ShowClock } from '../../engine/show-clock.js';
+import type { Show } from '../../show/index.js';
 import type { LiveControls } from '../live-controls.js';
 import type { ShowSession } from '../show-session.js';
 
@@ -32,6 +33,8 @@ export interface VoiceServiceOptions {
   readonly clock: ShowClock;
   /** Seconds ahead of the clock that the props already hold (the slowest link plus the render margin). */
   readonly lookahead: () => number;
+  /** The show as voice commands see it (with the beats heard live where the show has no grid). */
+  readonly showView?: (show: Show) => Show;
   readonly dataDir: string;
   /** The co-pilot, when one is set up: words the fast path does not parse go to it. */
   readonly assistant?: () => VoiceAssistant | null;
@@ -116,7 +119,10 @@ export class VoiceService {
 function sessionAccess(options: VoiceServiceOptions): VoiceShowAccess {
   const { session, controls, clock } = options;
   return {
-    current: () => ({ show: session.show, revision: session.revision }),
+    current: () => ({
+      show: options.showView ? options.showView(session.show) : session.show,
+      revision: session.revision,
+    }),
     position: () => ({ playhead: clock.now(), playing: clock.state.playing, lookahead: options.lookahead() }),
     async apply(edit: PlannedEdit, checkpoint): Promise<VoiceEditResult> {
       const commit = { author: 'operator' as const, label: checkpoint.label, meta: checkpoint.meta };

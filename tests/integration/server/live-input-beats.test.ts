@@ -11,6 +11,8 @@ import { controller, request, type ControllerMirror } from '../../support/contro
 import { generateSong } from '../../support/test-audio/generate-song.js';
 import { songCatalogue } from '../../support/test-audio/song-recipe.js';
 import { startTestDaemon, TEST_TOKEN, type TestDaemon } from '../../support/test-daemon.js';
+import { postVoice } from '../../support/voice/recordings.js';
+import { speakBytes } from '../../support/voice/speak.js';
 import { until } from '../../support/wait.js';
 
 describe('live beats from a live input', () => {
@@ -52,6 +54,20 @@ describe('live beats from a live input', () => {
     // Heard beats are placed on the playing show's timeline, ahead of the playhead when announced.
     const times = settled.map((beat) => beat.time);
     expect(times).toEqual([...times].sort((a, b) => a - b));
+  }, 30_000);
+
+  it('counts "for eight beats" in the band’s beats, not the show grid’s', async () => {
+    await until(() => beats.length >= 8, 'the band’s tempo', 12_000);
+    const wav = await speakBytes('ball two red for eight beats', { voice: 'en-us' });
+    const reply = await postVoice(test.daemon.httpsUrl, TEST_TOKEN, wav);
+    expect(reply.lines.map((line) => line['state'])).toEqual(['heard', 'applied']);
+    const ball = test.daemon.session.show.props.find((prop) => prop.id === 'ball-2');
+    const red = ball?.segments.find(
+      (segment) => segment.look.kind === 'solid' && segment.look.color.join() === '255,0,0',
+    );
+    if (red === undefined) throw new Error('no red segment on ball-2');
+    // Eight beats at the band's 128 BPM (3.75 s), where the demo show's own grid is 120 BPM (4 s).
+    expect(red.end - red.start).toBeCloseTo((8 * 60) / 128, 1);
   }, 30_000);
 });
 
