@@ -3,7 +3,7 @@
 // the found ball, and its lane appears in the timeline while the ball gets live colour.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PHONE, launchChromium, screenshotPath, touchContext } from './support/chromium.js';
+import { PHONE, TABLET, launchChromium, screenshotPath, touchContext } from './support/chromium.js';
 import { ControllerPage } from './support/controller-page.js';
 import { ensureControllerBuilt } from './support/controller-build.js';
 import { regionProblems } from './support/layout-check.js';
@@ -82,6 +82,23 @@ describe('found devices on the phone controller', () => {
       10_000,
     );
     await phone.tap(phone.byTestId('play'));
+    await context.close();
+  });
+
+  it('a second controller (a tablet) shows the ball as in the show, with no add button', async () => {
+    const context = await touchContext(browser, TABLET);
+    const tablet = new ControllerPage(await context.newPage(), daemon.url);
+    await tablet.open();
+    await tablet.pair(daemon.pairingCode, 'tablet');
+    await tablet.tap(tablet.byTestId('tab-devices'));
+    const inShow = tablet.page.locator(`[data-found-id="ltx:${BALL}"] [data-testid=found-in-show]`);
+    await inShow.waitFor({ timeout: 10_000 });
+    await expect(inShow.textContent()).resolves.toContain(PROP_ID);
+    expect(await tablet.page.locator(`[data-found-id="ltx:${BALL}"] [data-testid=found-add]`).count()).toBe(
+      0,
+    );
+    expect(await regionProblems(tablet.page, TABLET), 'tablet layout with the found list').toEqual([]);
+    await tablet.screenshot(screenshotPath('found-03-tablet-ball-in-show'));
     await context.close();
   });
 });
