@@ -130,7 +130,11 @@ function listen(link: ControllerSocket): void {
     };
   });
   on('transport:beat', (beat) => {
-    live.lastBeat.value = { downbeat: beat.downbeat, index: beat.index };
+    const heard =
+      beat.source === 'live' && beat.bpm !== undefined
+        ? { heard: { bpm: beat.bpm, confidence: beat.confidence ?? 0 } }
+        : {};
+    live.lastBeat.value = { downbeat: beat.downbeat, index: beat.index, ...heard };
   });
   on('output:state', (state) => {
     live.output.value = state;

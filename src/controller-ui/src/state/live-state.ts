@@ -45,8 +45,18 @@ export interface TransportReading {
 }
 export const transport = signal<TransportReading | null>(null);
 
-/** The last beat the playhead passed, with the local time it arrived (for the beat light). */
-export const lastBeat = signal<{ readonly downbeat: boolean; readonly index: number } | null>(null);
+/** A beat the live tracker heard: the band's tempo and how sure the tracker is (0..1). */
+export interface HeardTempo {
+  readonly bpm: number;
+  readonly confidence: number;
+}
+
+/** The last beat the playhead passed or the tracker heard (for the beat light and the heard tempo). */
+export const lastBeat = signal<{
+  readonly downbeat: boolean;
+  readonly index: number;
+  readonly heard?: HeardTempo;
+} | null>(null);
 
 export const isOperator = computed(() => session.value?.role === 'operator');
 export const isPlaying = computed(() => transport.value?.state.status === 'playing');
