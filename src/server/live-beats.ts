@@ -7,7 +7,7 @@ import { LiveBeatTracker } from '../analysis/live/live-beat-tracker.js';
 import { HeardBeats } from '../engine/live-beats/heard-beats.js';
 import { InputBeatFeed } from '../engine/live-beats/input-beat-feed.js';
 import { SongBeatFeed } from '../engine/live-beats/song-beat-feed.js';
-import { LiveInput } from '../engine/live-input/live-input.js';
+import { ALSA_CAPTURE_LATENCY_MS, LiveInput } from '../engine/live-input/live-input.js';
 import type { ShowClock } from '../engine/show-clock.js';
 import type { BeatGrid, Show } from '../show/index.js';
 
@@ -19,6 +19,7 @@ export interface LiveBeatsOptions {
   readonly liveInput?: string | undefined;
   /** The show's own beat grid, when it has one, makes the song feed unnecessary. */
   readonly showHasBeatGrid: () => boolean;
+  /** Default: one ALSA period for a capture card, 0 for a recording played in. */
   readonly captureLatencyMs?: number;
   readonly log: (line: string) => void;
 }
@@ -49,7 +50,8 @@ export function startLiveBeats(options: LiveBeatsOptions): LiveBeats {
       input,
       clock,
       heard,
-      ...(options.captureLatencyMs === undefined ? {} : { captureLatencyMs: options.captureLatencyMs }),
+      captureLatencyMs:
+        options.captureLatencyMs ?? (options.liveInput.startsWith('alsa') ? ALSA_CAPTURE_LATENCY_MS : 0),
       onEnd: (error) => (error === null ? log('smlive: live input ended') : failed(error)),
     });
     void feed.start();

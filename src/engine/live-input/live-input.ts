@@ -36,6 +36,11 @@ const DEFAULTS = { sampleRate: 44100, blockFrames: 512, maxQueuedSeconds: 5 };
 // Small ALSA periods so blocks arrive every 10 ms rather than in 125 ms bursts (arecord's default).
 const ALSA_PERIOD_MICROSECONDS = 10_000;
 const ALSA_BUFFER_MICROSECONDS = 80_000;
+/**
+ * A captured period reaches the process once it is full: its first sample was at the microphone one period
+ * earlier. The default capture latency of an ALSA input; a rig measures its own (converter, cables).
+ */
+export const ALSA_CAPTURE_LATENCY_MS = ALSA_PERIOD_MICROSECONDS / 1000;
 const STDERR_KEPT_BYTES = 4096;
 
 interface ChildSource {
