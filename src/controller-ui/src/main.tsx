@@ -3,7 +3,8 @@ import { PAIR_QUERY_PARAM } from '../../contracts/index.js';
 import { App } from './app.js';
 import { pairWithCode } from './pairing/PairingScreen.js';
 import { connect } from './session/controller-link.js';
-import { storedToken } from './session/session-token.js';
+import { FRAGMENT_TOKEN_REFUSED, takeFragmentToken } from './session/fragment-token.js';
+import { storeToken, storedToken } from './session/session-token.js';
 import { startFrameLoop } from './state/frame-loop.js';
 import { installKeyboardShortcuts } from './state/keyboard-shortcuts.js';
 import { keepScreenOnWhilePlaying } from './state/screen-wake.js';
@@ -20,6 +21,14 @@ async function start(): Promise<void> {
     history.replaceState(null, '', url);
     if (await pairWithCode(code)) return;
     linkPhase.value = 'pairing';
+    return;
+  }
+  const kioskToken = takeFragmentToken();
+  if (kioskToken) {
+    // Kept like a paired token, so a reload without the fragment stays connected; a refused one is
+    // forgotten by the link, which shows the pairing screen with the reason.
+    storeToken(kioskToken);
+    connect(kioskToken, { refusedMessage: FRAGMENT_TOKEN_REFUSED });
     return;
   }
   const token = storedToken();

@@ -28,9 +28,18 @@ type ControllerSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const REQUEST_TIMEOUT_MS = 5000;
 
 let socket: ControllerSocket | null = null;
+const SESSION_EXPIRED = 'this session has expired: pair again';
+/** What the pairing screen says when the daemon refuses the token (it depends on where the token came from). */
+let refusedMessage = SESSION_EXPIRED;
 
-export function connect(token: string): void {
+export interface ConnectOptions {
+  /** Shown on the pairing screen if the daemon refuses this token. */
+  readonly refusedMessage?: string;
+}
+
+export function connect(token: string, options: ConnectOptions = {}): void {
   disconnect();
+  refusedMessage = options.refusedMessage ?? SESSION_EXPIRED;
   live.linkPhase.value = 'connecting';
   live.linkProblem.value = null;
   const next: ControllerSocket = io(new URL('.', document.baseURI).origin, {
@@ -174,8 +183,7 @@ function listen(link: ControllerSocket): void {
       storeToken(null);
       disconnect();
       live.linkPhase.value = 'pairing';
-      live.linkProblem.value =
-        error.message === HANDSHAKE_ERRORS.badToken ? 'this session has expired: pair again' : null;
+      live.linkProblem.value = error.message === HANDSHAKE_ERRORS.badToken ? refusedMessage : null;
       return;
     }
     live.linkPhase.value = 'reconnecting';
