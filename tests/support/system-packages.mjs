@@ -20,6 +20,8 @@ export const requiredSystemPackages = [
   { probe: '/usr/bin/fluidsynth', pkg: 'fluidsynth' },
   { probe: '/usr/share/sounds/sf2/FluidR3_GM.sf2', pkg: 'fluid-soundfont-gm' },
   { probe: '/usr/bin/chromium', pkg: 'chromium' },
+  { probe: '/usr/bin/curl', pkg: 'curl' },
+  { probe: '/usr/bin/systemd-analyze', pkg: 'systemd' },
   { probe: '/usr/bin/pocketsphinx_continuous', pkg: 'pocketsphinx' },
   { probe: '/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict', pkg: 'pocketsphinx-en-us' },
 ];
