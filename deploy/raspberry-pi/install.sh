@@ -125,7 +125,8 @@ if [[ -n $kiosk_user ]]; then
   usermod --append --groups "$kiosk_group" "$kiosk_user"
   kiosk_home=$(getent passwd "$kiosk_user" | cut -d: -f6)
   kiosk_primary_group=$(id -gn "$kiosk_user")
-  install -d -m 0755 -o "$kiosk_user" -g "$kiosk_primary_group" "$kiosk_home/.config" "$kiosk_home/.config/autostart"
+  # Made as that user, so existing folders keep their owner and mode.
+  runuser -u "$kiosk_user" -- mkdir -p "$kiosk_home/.config/autostart"
   install -m 0644 -o "$kiosk_user" -g "$kiosk_primary_group" "$here/smlive-kiosk.desktop" \
     "$kiosk_home/.config/autostart/smlive-kiosk.desktop"
   say "kiosk: $kiosk_bin, started by $kiosk_home/.config/autostart/smlive-kiosk.desktop when $kiosk_user logs in to the desktop"
