@@ -112,11 +112,13 @@ say "installed $unit_file (WorkingDirectory $app_dir, $node_bin, HTTP port $port
 
 # Serial prop dongles: stable /dev/smlive-prop-* names, group dialout, FTDI latency timer 1 ms.
 install -m 0644 "$app_dir/hardware/udev/99-smlive-props.rules" "$udev_rule"
-if command -v udevadm >/dev/null; then
-  udevadm control --reload || true
-  udevadm trigger --subsystem-match=tty --subsystem-match=usb-serial || true
-fi
 say "installed $udev_rule"
+if udevadm control --reload 2>/dev/null; then
+  udevadm trigger --subsystem-match=tty --subsystem-match=usb-serial || true
+  say 'udev reloaded: dongles plugged in now get the rule'
+else
+  say 'udev is not running here: the rule applies from the next boot'
+fi
 
 if [[ -n $kiosk_user ]]; then
   sed "s|http://localhost:8080/|http://localhost:$port/|" "$here/smlive-kiosk" >"$kiosk_bin.new"
