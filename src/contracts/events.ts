@@ -8,6 +8,7 @@ import {
   type AssistantStatusEvent,
 } from './assistant.js';
 import { FoundDevicesSchema, type FoundDevices } from './found-devices.js';
+import { LiveInputStateSchema, type LiveInputState } from './live-input.js';
 import { VoiceStatusSchema, type VoiceStatusLine } from './voice.js';
 import { CommandAckSchema, OkAckSchema, type CommandAck, type OkAck } from './errors.js';
 import type { RequestEvent, RequestPayload } from './requests.js';
@@ -55,6 +56,8 @@ export const serverEventSchemas = {
   'devices:state': z.array(DeviceStatusSchema),
   /** Devices found on the network and on USB, each saying which props use it: on connect and on change. */
   'devices:found': FoundDevicesSchema,
+  /** The live input the beats are heard from (`--live-input`): on connect and on every status change. */
+  'live-input:state': LiveInputStateSchema,
   notice: NoticeSchema,
   /** Each step of a prompt to the assistant, to every controller. */
   'assistant:status': AssistantStatusSchema,
@@ -75,6 +78,7 @@ export interface ServerToClientEvents {
   'rehearsal:state': (state: RehearsalState) => void;
   'devices:state': (devices: DeviceStatus[]) => void;
   'devices:found': (found: FoundDevices) => void;
+  'live-input:state': (state: LiveInputState) => void;
   notice: (notice: Notice) => void;
   'assistant:status': (status: AssistantStatusEvent) => void;
   'assistant:panel': (panel: AssistantPanel) => void;

@@ -9,3 +9,4 @@ export * from './http.js';
 export * from './assistant.js';
 export * from './voice.js';
 export * from './found-devices.js';
+export * from './live-input.js';

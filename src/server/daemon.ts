@@ -220,6 +220,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       discovery,
       extraHandlers: assistantHandlers(assistant),
       gridBeats: liveBeats.source !== 'input',
+      liveInput: liveBeats.input,
       ...(options.tickHz === undefined ? {} : { tickHz: options.tickHz }),
     });
     const health = (): Health => ({

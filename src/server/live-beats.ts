@@ -3,7 +3,9 @@
 // for the seconds before its analysis is in. Either way a failing input or tracker is logged and the show
 // goes on without live beats.
 import type { DecodedAudio } from '../analysis/audio-decode.js';
+import { EventEmitter } from 'node:events';
 import { LiveBeatTracker } from '../analysis/live/live-beat-tracker.js';
+import type { LiveInputState } from '../contracts/index.js';
 import { HeardBeats } from '../engine/live-beats/heard-beats.js';
 import { InputBeatFeed } from '../engine/live-beats/input-beat-feed.js';
 import { SongBeatFeed } from '../engine/live-beats/song-beat-feed.js';
@@ -28,7 +30,32 @@ export interface LiveBeats {
   readonly heard: HeardBeats;
   /** Where the beats come from: the live input, the playing song, or nowhere. */
   readonly source: 'input' | 'song' | 'none';
+  /** The live input's state for the operators (null without one); 'changed' on every status change. */
+  readonly input: LiveInputStatus;
   stop(): Promise<void>;
+}
+
+export class LiveInputStatus extends EventEmitter<{ changed: [state: LiveInputState] }> {
+  private state: LiveInputState | null = null;
+
+  current(): LiveInputState | null {
+    return this.state;
+  }
+
+  set(change: Partial<LiveInputState> & { source: string }): void {
+    const previous = this.state;
+    const next: LiveInputState = {
+      status: 'listening',
+      bpm: null,
+      confidence: null,
+      problem: null,
+      ...previous,
+      ...change,
+    };
+    this.state = next;
+    // Tempo updates ride on the beats themselves; only status changes are news.
+    if (previous?.status !== next.status || previous.problem !== next.problem) this.emit('changed', next);
+  }
 }
 
 export function liveInputFrom(spec: string): LiveInput {
@@ -39,12 +66,20 @@ export function liveInputFrom(spec: string): LiveInput {
 
 export function startLiveBeats(options: LiveBeatsOptions): LiveBeats {
   const heard = new HeardBeats();
+  const status = new LiveInputStatus();
   const { clock, audio, log } = options;
   const failed = (error: Error) => log(`smlive: live beats: ${error.message}; the show goes on without them`);
   if (options.liveInput !== undefined) {
-    const input = liveInputFrom(options.liveInput);
+    const source = options.liveInput;
+    const input = liveInputFrom(source);
     const tracker = new LiveBeatTracker(input.sampleRate);
-    tracker.on('error', failed);
+    status.set({ source });
+    const inputFailed = (error: Error) => {
+      failed(error);
+      status.set({ source, status: 'failed', problem: error.message });
+    };
+    tracker.on('error', inputFailed);
+    heard.on('beat', (beat) => status.set({ source, bpm: beat.bpm, confidence: beat.confidence }));
     const feed = new InputBeatFeed({
       tracker,
       input,
@@ -52,19 +87,24 @@ export function startLiveBeats(options: LiveBeatsOptions): LiveBeats {
       heard,
       captureLatencyMs:
         options.captureLatencyMs ?? (options.liveInput.startsWith('alsa') ? ALSA_CAPTURE_LATENCY_MS : 0),
-      onEnd: (error) => (error === null ? log('smlive: live input ended') : failed(error)),
+      onEnd: (error) => {
+        if (error !== null) return inputFailed(error);
+        log('smlive: live input ended');
+        status.set({ source, status: 'ended' });
+      },
     });
     void feed.start();
     return {
       heard,
       source: 'input',
+      input: status,
       async stop() {
         feed.stop();
         await tracker.stop();
       },
     };
   }
-  if (audio === null) return { heard, source: 'none', stop: async () => {} };
+  if (audio === null) return { heard, source: 'none', input: status, stop: async () => {} };
   const tracker = new LiveBeatTracker(audio.sampleRate);
   tracker.on('error', failed);
   const feed = new SongBeatFeed({
@@ -78,6 +118,7 @@ export function startLiveBeats(options: LiveBeatsOptions): LiveBeats {
   return {
     heard,
     source: 'song',
+    input: status,
     async stop() {
       feed.stop();
       await tracker.stop();

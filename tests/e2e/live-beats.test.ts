@@ -50,6 +50,24 @@ describe('live beats on the phone controller', () => {
     );
     expect(await regionProblems(phone.page, PHONE), 'phone layout with the heard tempo').toEqual([]);
     await phone.screenshot(screenshotPath('live-beats-01-phone-heard-tempo'));
+
+    // The Devices tab says what the daemon listens to, and what it hears.
+    await phone.tap(phone.byTestId('tab-devices'));
+    const card = phone.byTestId('live-input');
+    await card.waitFor({ timeout: 10_000 });
+    await expect(phone.byTestId('live-input-status').textContent()).resolves.toBe('listening');
+    await expect(card.textContent()).resolves.toContain('Live input');
+    await expect(card.textContent()).resolves.toContain('band.wav');
+    // The name is not squeezed out by the source: it is wider than a few letters on a phone.
+    const name = await card.locator('.device-name').boundingBox();
+    expect(name?.width ?? 0).toBeGreaterThan(40);
+    await phone.page.waitForFunction(
+      () => /128 BPM, \d+ % sure/.test(document.querySelector('[data-testid=live-input]')?.textContent ?? ''),
+      undefined,
+      { timeout: 10_000 },
+    );
+    expect(await regionProblems(phone.page, PHONE), 'phone layout with the live input card').toEqual([]);
+    await phone.screenshot(screenshotPath('live-beats-02-phone-live-input-card'));
     await context.close();
   }, 60_000);
 });

@@ -35,7 +35,8 @@ export async function startTestDaemon(options: Partial<DaemonOptions> = {}): Pro
     log,
     async stop({ keepData = false } = {}) {
       await daemon.stop();
-      if (!keepData) await rm(dataDir, { recursive: true, force: true });
+      // Retries: a rm racing the last flush of a just-closed store meets ENOTEMPTY once in a while.
+      if (!keepData) await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
 }

@@ -17,6 +17,7 @@ import {
   type DeviceStatus,
   type FailedAck,
   type FoundDevices,
+  type LiveInputState,
   type Media,
   type RequestEvent,
   type ServerToClientEvents,
@@ -33,6 +34,7 @@ import type { Pairing, Session } from '../access/pairing.js';
 import { TokenBucket } from '../access/token-bucket.js';
 import type { AssistantService } from '../assistant/assistant-service.js';
 import type { DeviceDiscovery } from '../discovery/device-discovery.js';
+import type { LiveInputStatus } from '../live-beats.js';
 import type { LiveControls } from '../live-controls.js';
 import type { ShowChanged, ShowSession } from '../show-session.js';
 import { requestHandlers, type RequestContext, type RequestHandlers } from './request-handlers.js';
@@ -59,6 +61,8 @@ export interface ControllerHubOptions {
   readonly assistant?: AssistantService | undefined;
   /** Devices found on the network and on USB, for the controllers' "Found" list. */
   readonly discovery?: DeviceDiscovery | undefined;
+  /** The live input the beats are heard from, if the show has one. */
+  readonly liveInput?: LiveInputStatus | undefined;
   /** Playhead, beat and device updates per second while playing. */
   readonly tickHz?: number;
   /**
@@ -162,6 +166,12 @@ export class ControllerHub {
       discovery.on('changed', onFound);
       this.unsubscribe.push(() => discovery.off('changed', onFound));
     }
+    const { liveInput } = this.options;
+    if (liveInput) {
+      const onInput = (state: LiveInputState) => this.broadcast('live-input:state', state);
+      liveInput.on('changed', onInput);
+      this.unsubscribe.push(() => liveInput.off('changed', onInput));
+    }
     this.ticker = setInterval(this.tick, 1000 / (this.options.tickHz ?? DEFAULT_TICK_HZ));
   }
 
@@ -259,6 +269,8 @@ export class ControllerHub {
     }
     context.resync();
     if (this.options.discovery) socket.emit('devices:found', this.options.discovery.current());
+    const liveInput = this.options.liveInput?.current();
+    if (liveInput) socket.emit('live-input:state', liveInput);
   }
 
   private async handle(

@@ -5,9 +5,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BeatEvent } from '../../../src/contracts/index.js';
+import type { BeatEvent, LiveInputState } from '../../../src/contracts/index.js';
 import { encodeWav } from '../../../src/server/demo/wav-encoder.js';
-import { controller, request, type ControllerMirror } from '../../support/controller-client.js';
+import {
+  connectSocket,
+  controller,
+  request,
+  type ControllerMirror,
+} from '../../support/controller-client.js';
 import { generateSong } from '../../support/test-audio/generate-song.js';
 import { songCatalogue } from '../../support/test-audio/song-recipe.js';
 import { startTestDaemon, TEST_TOKEN, type TestDaemon } from '../../support/test-daemon.js';
@@ -15,17 +20,34 @@ import { postVoice } from '../../support/voice/recordings.js';
 import { speakBytes } from '../../support/voice/speak.js';
 import { until } from '../../support/wait.js';
 
+/** The live input's state as a controller connecting now is told it. */
+const inputStateOnConnect = async (daemon: TestDaemon): Promise<LiveInputState> => {
+  let state: LiveInputState | undefined;
+  const socket = await connectSocket(
+    daemon.baseUrl,
+    { token: TEST_TOKEN },
+    { listen: (listening) => listening.on('live-input:state', (received) => (state = received)) },
+  );
+  try {
+    await until(() => state !== undefined, 'the live input state');
+    return state as LiveInputState;
+  } finally {
+    socket.close();
+  }
+};
+
 describe('live beats from a live input', () => {
   let folder: string;
   let test: TestDaemon;
   let client: ControllerMirror;
   const beats: BeatEvent[] = [];
+  let recording: string;
 
   beforeAll(async () => {
     const recipe = songCatalogue(8).find((candidate) => candidate.name === 'drums-128');
     const song = await generateSong(recipe as NonNullable<typeof recipe>);
     folder = await mkdtemp(join(tmpdir(), 'smlive-live-input-'));
-    const recording = join(folder, 'band.wav');
+    recording = join(folder, 'band.wav');
     await writeFile(recording, encodeWav(song.channels, song.sampleRate));
     test = await startTestDaemon({ liveInput: recording });
     client = await controller(test.baseUrl, TEST_TOKEN);
@@ -36,6 +58,14 @@ describe('live beats from a live input', () => {
     client?.socket.close();
     await test?.stop();
     await rm(folder, { recursive: true, force: true });
+  });
+
+  it('tells each controller that it is listening, and to what', async () => {
+    expect(await inputStateOnConnect(test)).toMatchObject({
+      source: recording,
+      status: 'listening',
+      problem: null,
+    });
   });
 
   it('sends each heard beat to the controllers with the tempo, and no grid beats', async () => {
@@ -80,6 +110,10 @@ describe('a live input that cannot be opened', () => {
         'the capture failure in the log',
         10_000,
       );
+      // A controller connecting later still learns why there are no live beats.
+      const state = await inputStateOnConnect(test);
+      expect(state.status).toBe('failed');
+      expect(state.problem).toMatch(/no-such-card/);
       const client = await controller(test.baseUrl, TEST_TOKEN);
       expect(await request(client.socket, 'transport:play', { from: 0 })).toEqual({ ok: true });
       const start = test.daemon.clock.now();

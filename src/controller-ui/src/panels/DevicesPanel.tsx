@@ -5,6 +5,7 @@ import { devices, isOperator } from '../state/live-state.js';
 import { notify } from '../state/notices.js';
 import { formatMs } from '../ui/format.js';
 import { FoundDevicesList } from './FoundDevicesList.js';
+import { LiveInputCard } from './LiveInputCard.js';
 
 const KIND_LABELS: Record<DeviceStatus['kind'], string> = {
   serial: 'Serial',
@@ -24,6 +25,7 @@ export function DevicesPanel() {
   const list = devices.value;
   return (
     <div class="panel-body devices-panel">
+      <LiveInputCard />
       {list.length === 0 && <p class="hint">No devices. Virtual props still show in the preview.</p>}
       <ul class="devices" data-testid="devices">
         {list.map((device) => (

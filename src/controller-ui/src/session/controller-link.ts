@@ -157,6 +157,9 @@ function listen(link: ControllerSocket): void {
   on('devices:found', (found) => {
     live.foundDevices.value = found;
   });
+  on('live-input:state', (state) => {
+    live.liveInput.value = state;
+  });
   on('notice', (notice) => notify(notice.level, notice.message));
   on('assistant:status', receiveStatus);
   // What someone said into another controller, and what came of it, so every operator sees voice changes.

@@ -6,6 +6,7 @@ import type {
   DeviceStatus,
   FoundDevices,
   HistoryState,
+  LiveInputState,
   Media,
   OutputState,
   RehearsalState,
@@ -36,6 +37,9 @@ export const rehearsal = signal<RehearsalState>({
 export const devices = signal<DeviceStatus[]>([]);
 /** Devices the daemon found on the network and on USB, each with the props that use it. */
 export const foundDevices = signal<FoundDevices>({ devices: [], problems: [] });
+
+/** The live input the daemon hears beats from (`--live-input`); null when it has none. */
+export const liveInput = signal<LiveInputState | null>(null);
 export const media = signal<Media>({ audioUrl: null, waveformUrl: null });
 
 /** The transport as last reported, with the local clock reading when it arrived (for extrapolation). */
