@@ -33,6 +33,8 @@ export const requestSchemas = {
   'transport:rate': z.object({ rate: PlaybackRateSchema }).strict(),
   'output:brightness': z.object({ level: z.number().finite().min(0).max(1) }).strict(),
   'output:blackout': z.object({ on: z.boolean() }).strict(),
+  /** This rig's audio calibration in ms (−500…500): stored, and applied at once (heard as a small jump). */
+  'output:calibration': z.object({ ms: z.number().finite().min(-500).max(500) }).strict(),
   'rehearsal:start': z
     .object({
       output: RehearsalOutputSchema.default('virtual-only'),

@@ -33,7 +33,12 @@ export type TransportState = z.infer<typeof TransportStateSchema>;
 
 /** What reaches the props on top of the timeline: master brightness (0..1) and the blackout latch. */
 export const OutputStateSchema = z
-  .object({ masterBrightness: z.number().finite().min(0).max(1), blackout: z.boolean() })
+  .object({
+    masterBrightness: z.number().finite().min(0).max(1),
+    blackout: z.boolean(),
+    /** This rig's audio calibration: ms the audience hears the music later than the card reports. */
+    calibrationMs: z.number().finite().min(-500).max(500),
+  })
   .strict();
 export type OutputState = z.infer<typeof OutputStateSchema>;
 

@@ -32,6 +32,7 @@ import { fileRoutes } from './http/file-routes.js';
 import { httpApp } from './http/http-app.js';
 import { lanAddresses } from './http/lan-addresses.js';
 import { loadOrCreateCertificate } from './http/tls-certificate.js';
+import { AudioCalibration } from './audio-calibration.js';
 import { LiveControls } from './live-controls.js';
 import { linksFollowShow } from './links-follow-show.js';
 import { startLiveBeats, withHeardBeats } from './live-beats.js';
@@ -181,7 +182,10 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     live.start();
     stack.push({ name: 'live loop', stop: () => live.stop() });
 
-    const controls = new LiveControls(session, live, clock);
+    // Measured once per rig and kept: the audience hears the music this much later than the card says.
+    const calibration = await AudioCalibration.open(storage.settings, log);
+    calibration.applyTo(clock);
+    const controls = new LiveControls(session, live, clock, calibration);
     // Frames the links hold ahead of the playhead, plus two frames of rendering: an edit by the assistant
     // that reaches into that time starts on the next beat instead.
     const heldAhead = () =>

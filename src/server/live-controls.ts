@@ -13,6 +13,7 @@ import {
 import type { LiveShow } from '../engine/live-show.js';
 import { TransportError, type ShowClock, type Transport } from '../engine/show-clock.js';
 import type { Author } from '../show/index.js';
+import type { AudioCalibration } from './audio-calibration.js';
 import type { EditResult, ShowSession } from './show-session.js';
 
 export interface LiveControlsEvents {
@@ -27,6 +28,7 @@ export class LiveControls extends EventEmitter<LiveControlsEvents> {
     private readonly session: ShowSession,
     private readonly live: LiveShow,
     private readonly clock: ShowClock & Transport,
+    private readonly calibration?: AudioCalibration,
   ) {
     super();
     // Each edit on the rehearsal branch changes its count of edits, which the controllers show.
@@ -51,7 +53,7 @@ export class LiveControls extends EventEmitter<LiveControlsEvents> {
 
   outputState(): OutputState {
     const { masterBrightness, blackout } = this.live.output;
-    return { masterBrightness, blackout };
+    return { masterBrightness, blackout, calibrationMs: this.calibration?.ms ?? 0 };
   }
 
   rehearsalState(): RehearsalState {
@@ -110,6 +112,21 @@ export class LiveControls extends EventEmitter<LiveControlsEvents> {
 
   brightness(level: number): OkAck {
     this.live.setMasterBrightness(level);
+    this.emit('output', this.outputState());
+    return OK;
+  }
+
+  async calibrate(ms: number): Promise<OkAck> {
+    if (this.calibration === undefined)
+      return failure('unavailable', 'this daemon keeps no audio calibration');
+    try {
+      await this.calibration.set(ms, this.clock);
+    } catch (error) {
+      return failure(
+        'unavailable',
+        `the calibration was not saved: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
     this.emit('output', this.outputState());
     return OK;
   }

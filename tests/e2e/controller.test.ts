@@ -401,6 +401,27 @@ describe('touch controller against the real daemon', () => {
     await tablet.tap(tablet.byTestId('tab-edit'));
   });
 
+  it('the audio delay for this rig is set with a tap and shows on every controller', async () => {
+    await tablet.tap(tablet.byTestId('tab-show'));
+    const field = tablet.byTestId('calibration-ms');
+    await field.scrollIntoViewIfNeeded();
+    const value = () => field.inputValue();
+    const start = Number(await value());
+    await tablet.tap(tablet.page.getByRole('button', { name: '5 ms more' }));
+    await waitFor(value, (text) => Number(text) === start + 5, 'the delay to go up by 5 ms');
+    await field.fill(String(start + 40));
+    await field.press('Enter');
+    await field.blur();
+    await waitFor(value, (text) => Number(text) === start + 40, 'the typed delay to stick');
+    await tablet.screenshot(screenshotPath('14-audio-delay'));
+    // Back to where it was, so the other tests hear the show as before.
+    await field.fill(String(start));
+    await field.press('Enter');
+    await field.blur();
+    await waitFor(value, (text) => Number(text) === start, 'the delay back');
+    await tablet.tap(tablet.byTestId('tab-edit'));
+  });
+
   it('a viewer sees the show but every control that changes it is disabled', async () => {
     if (!daemon.viewerCode) throw new Error(`the daemon printed no viewer code:\n${daemon.output()}`);
     const context = await touchContext(browser, PHONE);

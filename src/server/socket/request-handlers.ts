@@ -42,6 +42,7 @@ type CoreEvent = Extract<
   | 'transport:rate'
   | 'output:brightness'
   | 'output:blackout'
+  | 'output:calibration'
   | 'rehearsal:start'
   | 'rehearsal:keep'
   | 'rehearsal:discard'
@@ -77,6 +78,7 @@ export function requestHandlers({ show, controls }: HandlerDeps): { [E in CoreEv
     'transport:rate': ({ rate }) => controls.rate(rate),
     'output:brightness': ({ level }) => controls.brightness(level),
     'output:blackout': ({ on }) => controls.blackout(on),
+    'output:calibration': ({ ms }) => controls.calibrate(ms),
     'rehearsal:start': ({ output, dim }) => controls.startRehearsal(output, dim),
     'rehearsal:keep': ({ label }) => controls.keepRehearsal(author, label),
     'rehearsal:discard': () => controls.discardRehearsal(),

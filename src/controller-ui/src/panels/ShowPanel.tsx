@@ -14,6 +14,15 @@ const loopRange = computed(() => transport.value?.state.loop ?? null);
 const duration = computed(() => transport.value?.state.duration ?? 0);
 /** Seconds a quick loop spans from the playhead. */
 const QUICK_LOOP_SECONDS = 8;
+/** One tap of − or + on the audio delay, ms: finer than a frame at 100 fps is not seen. */
+const CALIBRATION_STEP_MS = 5;
+const MAX_CALIBRATION_MS = 500;
+
+function calibrate(ms: number): void {
+  if (!Number.isFinite(ms)) return;
+  const clamped = Math.max(-MAX_CALIBRATION_MS, Math.min(MAX_CALIBRATION_MS, Math.round(ms)));
+  void act('output:calibration', { ms: clamped });
+}
 
 /** Transport extras, master brightness and rehearsal. */
 export function ShowPanel() {
@@ -138,6 +147,45 @@ export function ShowPanel() {
           </button>
         </div>
       )}
+      {/* Set once per rig, so below what is used during a show. */}
+      <h3>Audio delay</h3>
+      <p class="hint">
+        How much later the audience hears the music than this machine plays it (a PA, wireless speakers):
+        measure once per rig, e.g. film a click track with a prop flashing on each click.
+      </p>
+      <div class="chips calibration-row">
+        <button
+          class="chip"
+          disabled={!operator}
+          aria-label={`${CALIBRATION_STEP_MS} ms less`}
+          onClick={() => calibrate(output.value.calibrationMs - CALIBRATION_STEP_MS)}
+        >
+          −{CALIBRATION_STEP_MS}
+        </button>
+        <label class="calibration-value">
+          <input
+            type="number"
+            inputMode="numeric"
+            step={1}
+            min={-MAX_CALIBRATION_MS}
+            max={MAX_CALIBRATION_MS}
+            value={output.value.calibrationMs}
+            disabled={!operator}
+            data-testid="calibration-ms"
+            aria-label="Audio delay in milliseconds"
+            onChange={(event) => calibrate(Number((event.currentTarget as HTMLInputElement).value))}
+          />{' '}
+          ms
+        </label>
+        <button
+          class="chip"
+          disabled={!operator}
+          aria-label={`${CALIBRATION_STEP_MS} ms more`}
+          onClick={() => calibrate(output.value.calibrationMs + CALIBRATION_STEP_MS)}
+        >
+          +{CALIBRATION_STEP_MS}
+        </button>
+      </div>
     </div>
   );
 }

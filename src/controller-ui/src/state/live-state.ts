@@ -26,7 +26,7 @@ export const branch = signal<Branch>('main');
 export const revision = signal(0);
 export const show = signal<Show | null>(null);
 export const history = signal<HistoryState>({ canUndo: false, canRedo: false, checkpoints: [] });
-export const output = signal<OutputState>({ masterBrightness: 1, blackout: false });
+export const output = signal<OutputState>({ masterBrightness: 1, blackout: false, calibrationMs: 0 });
 export const rehearsal = signal<RehearsalState>({
   active: false,
   output: 'virtual-only',
