@@ -8,7 +8,8 @@ import { ContractErrorSchema } from './errors.js';
 /**
  * `POST /api/import?filename=NAME`, body: the file's bytes (application/octet-stream). `.smproj`,
  * `.prg.json` and `.prg` replace or add to the show (one checkpoint); an audio file becomes the show's
- * song (and is analysed). A file that does not parse changes nothing and says what is wrong.
+ * song in one checkpoint (and is analysed), only while paused or stopped (409 while playing). A file that
+ * does not parse changes nothing and says what is wrong.
  */
 export const IMPORT_ROUTE = '/api/import';
 export const IMPORT_FILENAME_PARAM = 'filename';

@@ -9,19 +9,15 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
-import type { Health, Media, WaveformPeaks } from '../contracts/index.js';
-import { decodeAudioFile, type DecodedAudio } from '../analysis/audio-decode.js';
-import { waveformPeaks } from '../analysis/waveform-peaks.js';
+import type { Health, Media } from '../contracts/index.js';
+import type { DecodedAudio } from '../analysis/audio-decode.js';
 import { SongAnalyser } from '../analysis/song-analyser.js';
 import { NedbAnalysisCache } from '../storage/analysis-cache.js';
-import { mixToMono } from '../analysis/dsp/mono-downmix.js';
 import { DeviceManager, LinkRoster, type PropLink } from '../devices/index.js';
-import { AudioPlayback } from '../engine/audio-playback.js';
 import type { AudioOutputChoice } from '../engine/audio-output.js';
 import { LiveShow } from '../engine/live-show.js';
-import type { ShowClock, Transport } from '../engine/show-clock.js';
+import type { SwitchableClock } from '../engine/switchable-clock.js';
 import type { Show } from '../show/index.js';
-import { VirtualClock } from '../engine/virtual-clock.js';
 import { openStorage, type Durability, type Storage } from '../storage/index.js';
 import { Pairing } from './access/pairing.js';
 import { assistantHandlers } from './assistant/assistant-handlers.js';
@@ -38,7 +34,10 @@ import { linksFollowShow } from './links-follow-show.js';
 import { startLiveBeats, withHeardBeats } from './live-beats.js';
 import { fillBeatGridFromAnalysis } from './beat-grid-from-analysis.js';
 import { ShowSession } from './show-session.js';
-import { openShow, type ShowSource } from './show-source.js';
+import { findSong, openShow, type ShowSource } from './show-source.js';
+import { songFollowsShow } from './song-follows-show.js';
+import { importSong } from './song-import.js';
+import { SongPlayer } from './song-player.js';
 import { DeviceDiscovery, type DeviceDiscoveryOptions } from './discovery/device-discovery.js';
 import { ControllerHub } from './socket/controller-hub.js';
 import { voiceRoutes } from './voice/voice-routes.js';
@@ -92,8 +91,6 @@ export interface DaemonOptions {
 /** Covers timer wake-ups and collector pauses on a busy two-core machine without delaying edits much. */
 export const DEFAULT_RENDER_AHEAD_MS = 30;
 
-type Clock = ShowClock & Transport & { close?: () => Promise<void> };
-
 export interface Daemon {
   readonly httpUrl: string;
   readonly httpsUrl: string;
@@ -104,7 +101,8 @@ export interface Daemon {
   /** The links driving the props now (they follow the show's props). */
   readonly links: readonly PropLink[];
   readonly live: LiveShow;
-  readonly clock: ShowClock & Transport;
+  /** The show clock; the song behind it follows the show's (see SwitchableClock.source). */
+  readonly clock: SwitchableClock;
   readonly controls: LiveControls;
   readonly hub: ControllerHub;
   readonly assistant: AssistantService;
@@ -124,6 +122,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       }
     }
   };
+  let stopping: Promise<void> | null = null;
   try {
     const storage: Storage = await openStorage(
       options.dataDir,
@@ -131,19 +130,21 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     );
     stack.push({ name: 'storage', stop: () => storage.close() });
 
-    const opened = await openShow(options.show, storage.shows, join(options.dataDir, 'media'));
+    const mediaDir = join(options.dataDir, 'media');
+    const opened = await openShow(options.show, storage.shows, mediaDir);
     for (const note of opened.notes) log(`smlive: ${note}`);
     const persistent = opened.persistent;
     stack.push({ name: 'show history', stop: () => persistent.idle() });
 
-    const { clock, audio } = await openClock(
+    // The clock every part holds; the song behind it follows the show's (song-follows-show.ts).
+    const player = await SongPlayer.open(
       opened.audioPath,
       persistent.show.duration,
-      options.audioOutput,
+      options.audioOutput ?? 'auto',
       log,
     );
-    stack.push({ name: 'audio', stop: () => clock.close?.() });
-    const peaks = audio === null ? null : waveformOf(audio);
+    const clock = player.clock;
+    stack.push({ name: 'audio', stop: () => player.close() });
 
     const devices = new DeviceManager({
       clock,
@@ -158,7 +159,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     const session = new ShowSession(persistent);
     const liveBeats = startLiveBeats({
       clock,
-      audio,
+      audio: player.song.audio,
       liveInput: options.liveInput,
       showHasBeatGrid: () => session.show.beatGrid.beats.length > 0,
       ...(options.captureLatencyMs === undefined ? {} : { captureLatencyMs: options.captureLatencyMs }),
@@ -205,10 +206,15 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     if (pairingNote !== null) log(`smlive: ${pairingNote}`);
     stack.push({ name: 'pairing', stop: () => pairing.flush() });
 
-    const media = (): Media => ({
-      audioUrl: opened.audioPath === null ? null : '/api/audio',
-      waveformUrl: peaks === null ? null : '/api/waveform',
-    });
+    // Named by the song's hash, so a controller fetches the waveform again when the song changes.
+    const media = (): Media => {
+      const { path, audio, peaks } = player.song;
+      const song = audio === null ? '' : `?song=${audio.contentHash.slice(0, 16)}`;
+      return {
+        audioUrl: path === null ? null : `/api/audio${song}`,
+        waveformUrl: peaks === null ? null : `/api/waveform${song}`,
+      };
+    };
     const discovery =
       options.discovery === false ? undefined : new DeviceDiscovery(session, options.discovery);
     await discovery?.start();
@@ -240,8 +246,8 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     const app = httpApp({
       pairing,
       health,
-      audioPath: () => opened.audioPath,
-      waveform: () => peaks,
+      audioPath: () => player.song.path,
+      waveform: () => player.song.peaks,
       uiDir: options.uiDir ?? DEFAULT_UI_DIR,
     });
 
@@ -261,7 +267,14 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     const routes = express()
       .disable('x-powered-by')
       .use(voiceRoutes(voice, pairing))
-      .use(fileRoutes({ pairing, session, devices }))
+      .use(
+        fileRoutes({
+          pairing,
+          session,
+          devices,
+          importSong: (file, bytes) => importSong({ session, clock, mediaDir }, file, bytes),
+        }),
+      )
       .use(app);
 
     const addresses = lanAddresses();
@@ -282,12 +295,28 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
 
     const httpPort = (httpServer.address() as AddressInfo).port;
     const securePort = (httpsServer.address() as AddressInfo).port;
-    let stopping: Promise<void> | null = null;
-    if (audio !== null) {
-      // The show plays at once; a song with no beat grid gets one when the analysis is in.
-      const analyser = new SongAnalyser(new NedbAnalysisCache(join(options.dataDir, 'analysis-cache.db')));
-      void fillBeatGridFromAnalysis(session, audio, analyser, log, () => stopping === null);
-    }
+    // The show plays at once; a song with no beat grid gets one when the analysis is in.
+    let analyser: SongAnalyser | null = null;
+    const analyse = (audio: DecodedAudio) => {
+      analyser ??= new SongAnalyser(new NedbAnalysisCache(join(options.dataDir, 'analysis-cache.db')));
+      // A result for a song the show has since left is dropped.
+      const wanted = () => stopping === null && session.show.audio?.contentHash === audio.contentHash;
+      void fillBeatGridFromAnalysis(session, audio, analyser, log, wanted);
+    };
+    if (player.song.audio !== null) analyse(player.song.audio);
+    const songFollower = songFollowsShow({
+      session,
+      player,
+      findSong: (file) => findSong(file, opened.songFolders),
+      onLoaded: (song) => {
+        void liveBeats.setSong(song.audio);
+        hub.announceMedia();
+        if (song.audio !== null) analyse(song.audio);
+      },
+      log,
+    });
+    // Before the audio closes: no song is loaded into a closing daemon.
+    stack.push({ name: 'song follower', stop: () => songFollower.stop() });
     return {
       httpUrl: `http://localhost:${httpPort}/`,
       httpsUrl: `https://localhost:${securePort}/`,
@@ -314,37 +343,6 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     await stopAll();
     throw error;
   }
-}
-
-async function openClock(
-  audioPath: string | null,
-  duration: number,
-  output: AudioOutputChoice | undefined,
-  log: (line: string) => void,
-): Promise<{ clock: Clock; audio: DecodedAudio | null }> {
-  if (audioPath === null) return { clock: new VirtualClock({ duration }), audio: null };
-  try {
-    const audio = await decodeAudioFile(audioPath);
-    const playback = await AudioPlayback.open(audio, { output: output ?? 'auto' });
-    if (playback.fallbackReason !== null)
-      log(`smlive: no sound device (${playback.fallbackReason}): the music plays silently`);
-    return { clock: playback, audio };
-  } catch (error) {
-    log(`smlive: cannot play ${audioPath} (${describe(error)}): running on a silent clock`);
-    return { clock: new VirtualClock({ duration }), audio: null };
-  }
-}
-
-/** About 86 peaks a second: fine enough to see every beat, small enough to send once. */
-const WAVEFORM_SAMPLES_PER_PEAK = 512;
-
-function waveformOf(audio: DecodedAudio): WaveformPeaks | null {
-  const levels = waveformPeaks(mixToMono(audio.channels), audio.sampleRate);
-  const level =
-    levels.find((candidate) => candidate.samplesPerPeak >= WAVEFORM_SAMPLES_PER_PEAK) ?? levels.at(-1);
-  if (level === undefined) return null;
-  const round = (values: readonly number[]) => values.map((value) => Math.round(value * 1000) / 1000);
-  return { bucketSeconds: 1 / level.peaksPerSecond, min: round(level.min), max: round(level.max) };
 }
 
 function listen(server: HttpServer | HttpsServer, port: number, host: string): Promise<void> {

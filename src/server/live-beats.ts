@@ -32,6 +32,8 @@ export interface LiveBeats {
   readonly source: 'input' | 'song' | 'none';
   /** The live input's state for the operators (null without one); 'changed' on every status change. */
   readonly input: LiveInputStatus;
+  /** The song now playing (after a new one is loaded); the live input, if any, goes on regardless. */
+  setSong(audio: DecodedAudio | null): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -98,31 +100,48 @@ export function startLiveBeats(options: LiveBeatsOptions): LiveBeats {
       heard,
       source: 'input',
       input: status,
+      setSong: async () => {},
       async stop() {
         feed.stop();
         await tracker.stop();
       },
     };
   }
-  if (audio === null) return { heard, source: 'none', input: status, stop: async () => {} };
-  const tracker = new LiveBeatTracker(audio.sampleRate);
-  tracker.on('error', failed);
-  const feed = new SongBeatFeed({
-    tracker,
-    channels: audio.channels,
-    clock,
-    heard,
-    wanted: () => !options.showHasBeatGrid(),
-  });
-  feed.start();
+  const songFeed = (song: DecodedAudio | null) => {
+    if (song === null) return { stop: async () => {} };
+    const tracker = new LiveBeatTracker(song.sampleRate);
+    tracker.on('error', failed);
+    const feed = new SongBeatFeed({
+      tracker,
+      channels: song.channels,
+      clock,
+      heard,
+      wanted: () => !options.showHasBeatGrid(),
+    });
+    feed.start();
+    return {
+      async stop() {
+        feed.stop();
+        await tracker.stop();
+      },
+    };
+  };
+  let current = songFeed(audio);
+  let source: LiveBeats['source'] = audio === null ? 'none' : 'song';
   return {
     heard,
-    source: 'song',
-    input: status,
-    async stop() {
-      feed.stop();
-      await tracker.stop();
+    get source() {
+      return source;
     },
+    input: status,
+    async setSong(song) {
+      const previous = current;
+      current = songFeed(song);
+      source = song === null ? 'none' : 'song';
+      heard.clear();
+      await previous.stop();
+    },
+    stop: () => current.stop(),
   };
 }
 

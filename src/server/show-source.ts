@@ -17,6 +17,8 @@ export interface OpenedShow {
   readonly persistent: PersistentShow;
   /** Absolute path of the song, or null when the show has none (or it cannot be found). */
   readonly audioPath: string | null;
+  /** Where a relative song file of this show is looked for, in order (the media dir last). */
+  readonly songFolders: readonly string[];
   readonly notes: string[];
 }
 
@@ -30,7 +32,7 @@ export async function openShow(source: ShowSource, store: ShowStore, mediaDir: s
       const persistent = stored.has(demo.show.id)
         ? await PersistentShow.load(store, demo.show.id)
         : await PersistentShow.create(store, demo.show);
-      return { persistent, audioPath: demo.audioPath, notes };
+      return { persistent, audioPath: demo.audioPath, songFolders: [mediaDir], notes };
     }
     case 'file': {
       const path = resolve(source.path);
@@ -44,9 +46,11 @@ export async function openShow(source: ShowSource, store: ShowStore, mediaDir: s
       } else {
         persistent = await PersistentShow.create(store, show);
       }
+      const songFolders = [dirname(path), mediaDir];
       return {
         persistent,
-        audioPath: await songPath(persistent.show, [dirname(path), mediaDir], notes),
+        audioPath: await songPath(persistent.show, songFolders, notes),
+        songFolders,
         notes,
       };
     }
@@ -56,7 +60,13 @@ export async function openShow(source: ShowSource, store: ShowStore, mediaDir: s
         throw new CliInputError(`no stored show "${source.id}" (stored: ${known}); give a show file instead`);
       }
       const persistent = await PersistentShow.load(store, source.id);
-      return { persistent, audioPath: await songPath(persistent.show, [mediaDir], notes), notes };
+      const songFolders = [mediaDir];
+      return {
+        persistent,
+        audioPath: await songPath(persistent.show, songFolders, notes),
+        songFolders,
+        notes,
+      };
     }
     case 'latest': {
       const shows = await store.listShows();
@@ -97,6 +107,14 @@ async function readShowFile(path: string): Promise<Show> {
 async function songPath(show: Show, folders: readonly string[], notes: string[]): Promise<string | null> {
   const file = show.audio?.file;
   if (file === undefined) return null;
+  const found = await findSong(file, folders);
+  if (found === null)
+    notes.push(`the song ${file} was not found (looked in ${folders.join(', ')}): playing without music`);
+  return found;
+}
+
+/** The path of a show's song file (absolute, or relative to one of `folders`), or null if it is nowhere. */
+export async function findSong(file: string, folders: readonly string[]): Promise<string | null> {
   const candidates = isAbsolute(file) ? [file] : folders.map((folder) => join(folder, file));
   for (const candidate of candidates) {
     try {
@@ -106,6 +124,5 @@ async function songPath(show: Show, folders: readonly string[], notes: string[])
       // try the next folder
     }
   }
-  notes.push(`the song ${file} was not found (looked in ${candidates.join(', ')}): playing without music`);
   return null;
 }

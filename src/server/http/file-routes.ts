@@ -22,15 +22,20 @@ import {
 import { bearerToken } from '../access/origin-check.js';
 import type { Pairing } from '../access/pairing.js';
 import type { ShowSession } from '../show-session.js';
+import { SongImportRefused, type SongImported } from '../song-import.js';
 
-/** A whole show file; songs are larger but not taken here. */
+/** A whole show file. */
 const IMPORT_LIMIT_BYTES = 20 * 1024 * 1024;
+/** A song: a long WAV is large; the decoded samples take several times this in memory. */
+const SONG_LIMIT_BYTES = 300 * 1024 * 1024;
 
 export interface FileRoutesOptions {
   readonly pairing: Pairing;
   readonly session: ShowSession;
   /** The links as they are at each request: they follow the show's props. */
   readonly devices: DeviceManager;
+  /** Makes an audio file the show's song (see song-import.ts); songs are refused without it. */
+  readonly importSong?: (file: string, bytes: Uint8Array) => Promise<SongImported>;
 }
 
 function answer(response: Response, status: number, body: FileRouteAnswer): void {
@@ -76,7 +81,15 @@ function parseShowFile(file: string, bytes: Uint8Array): Show {
   throw new FormatError(`${file}: not a .smproj, .prg.json or .prg file`);
 }
 
-export function fileRoutes({ pairing, session, devices }: FileRoutesOptions): Router {
+function isSong(file: string): boolean {
+  return IMPORT_AUDIO_EXTENSIONS.some((extension) => file.toLowerCase().endsWith(extension));
+}
+
+function importedName(request: Request): string {
+  return String(request.query[IMPORT_FILENAME_PARAM] ?? '').trim();
+}
+
+export function fileRoutes({ pairing, session, devices, importSong }: FileRoutesOptions): Router {
   const router = express.Router();
   const operator = (request: Request, response: Response): boolean => {
     const token = bearerToken(request.headers.authorization);
@@ -92,12 +105,18 @@ export function fileRoutes({ pairing, session, devices }: FileRoutesOptions): Ro
   };
   const linkOfProp = (propId: string) => devices.linkOf(propId);
 
+  const showBody = express.raw({ type: () => true, limit: IMPORT_LIMIT_BYTES });
+  const songBody = express.raw({ type: () => true, limit: SONG_LIMIT_BYTES });
   router.post(
     IMPORT_ROUTE,
-    express.raw({ type: () => true, limit: IMPORT_LIMIT_BYTES }),
+    // Who may, before reading a body of up to a song's size.
+    (request, response, next) => {
+      if (operator(request, response)) next();
+    },
+    (request, response, next) =>
+      (isSong(importedName(request)) ? songBody : showBody)(request, response, next),
     async (request, response) => {
-      if (!operator(request, response)) return;
-      const file = String(request.query[IMPORT_FILENAME_PARAM] ?? '').trim();
+      const file = importedName(request);
       if (file === '')
         return refuse(
           response,
@@ -105,16 +124,19 @@ export function fileRoutes({ pairing, session, devices }: FileRoutesOptions): Ro
           'invalid-payload',
           `name the file: ${IMPORT_ROUTE}?${IMPORT_FILENAME_PARAM}=NAME`,
         );
-      if (IMPORT_AUDIO_EXTENSIONS.some((extension) => file.toLowerCase().endsWith(extension))) {
-        return refuse(
-          response,
-          409,
-          'conflict',
-          'a new song cannot be loaded while the daemon runs yet: restart it with smlive serve --show <file>',
-        );
-      }
       const body: unknown = request.body;
       const bytes = Buffer.isBuffer(body) ? new Uint8Array(body) : new Uint8Array();
+      if (isSong(file)) {
+        if (importSong === undefined)
+          return refuse(response, 409, 'unavailable', 'this daemon cannot load a new song');
+        try {
+          return answer(response, 200, { ok: true, ...(await importSong(file, bytes)) });
+        } catch (error) {
+          if (error instanceof SongImportRefused)
+            return refuse(response, error.status, error.code, error.message);
+          throw error;
+        }
+      }
       if (bytes.length === 0) return refuse(response, 400, 'invalid-payload', `${file} is empty`);
       let imported: Show;
       try {

@@ -189,6 +189,11 @@ export class ControllerHub {
     this.servers.length = 0;
   }
 
+  /** A new song is behind the clock: every controller gets a fresh snapshot with its media and transport. */
+  announceMedia(): void {
+    this.sendSnapshots();
+  }
+
   /** A voice command's progress, for every controller (the one that recorded it also reads it over HTTP). */
   announceVoice(status: VoiceStatusLine): void {
     this.broadcast('voice:status', status);

@@ -16,8 +16,10 @@ export const setShowInfo = defineCommand({
   execute(session, command) {
     const { type: _type, label: _label, ...fields } = command;
     if (Object.keys(fields).length === 0) throw new CommandRefusal('', 'give at least one field to set');
+    // The props as they stand in this edit: an earlier command of a batch may have trimmed them.
+    const props = session.propIds().map((propId) => session.prop(propId, 'propId'));
     if (fields.duration !== undefined) {
-      for (const prop of session.show.props) {
+      for (const prop of props) {
         const last = prop.segments.at(-1);
         if (last && last.end > fields.duration) {
           throw new CommandRefusal(
@@ -29,7 +31,7 @@ export const setShowInfo = defineCommand({
     }
     if (fields.frameRate !== undefined) {
       const minimum = minimumSegmentDuration(fields.frameRate) - 1e-9;
-      for (const prop of session.show.props) {
+      for (const prop of props) {
         const short = prop.segments.find((segment) => segment.end - segment.start < minimum);
         if (short) {
           throw new CommandRefusal(

@@ -27,7 +27,8 @@ describe('audio calibration', () => {
   it('starts at 0 ms and moves the heard position at once when set', async () => {
     expect(client.snapshot?.output.calibrationMs).toBe(0);
     const playback = test.daemon.clock;
-    if (!(playback instanceof AudioPlayback)) throw new Error('the demo show plays on the audio clock');
+    if (!(playback.source instanceof AudioPlayback))
+      throw new Error('the demo show plays on the audio clock');
     const latencyBefore = playback.totalLatencySeconds;
     expect(await request(client.socket, 'transport:play', { from: 10 })).toEqual({ ok: true });
     await until(() => playback.now() > 10.2, 'the song playing');
@@ -57,11 +58,13 @@ describe('audio calibration', () => {
     client = await controller(test.baseUrl, TEST_TOKEN);
     expect(client.snapshot?.output.calibrationMs).toBe(120);
     const playback = test.daemon.clock;
-    if (!(playback instanceof AudioPlayback)) throw new Error('the demo show plays on the audio clock');
+    if (!(playback.source instanceof AudioPlayback))
+      throw new Error('the demo show plays on the audio clock');
     const fresh = await startTestDaemon();
     try {
       const uncalibrated = fresh.daemon.clock;
-      if (!(uncalibrated instanceof AudioPlayback)) throw new Error('the demo show plays on the audio clock');
+      if (!(uncalibrated.source instanceof AudioPlayback))
+        throw new Error('the demo show plays on the audio clock');
       expect(playback.totalLatencySeconds - uncalibrated.totalLatencySeconds).toBeCloseTo(0.12, 6);
     } finally {
       await fresh.stop();
