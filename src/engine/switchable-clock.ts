@@ -15,6 +15,7 @@ import type {
   Transport,
 } from './show-clock.js';
 import type { LoopRange } from './transport-timeline.js';
+import { VirtualClock } from './virtual-clock.js';
 
 /** What can stand behind the switchable clock: audio playback or a virtual clock. */
 export type ClockSource = ShowClock &
@@ -90,16 +91,29 @@ export class SwitchableClock implements ShowClock, Transport {
   }
 
   /**
-   * Puts `next` (paused at 0) behind the clock and closes the old source. Listeners hear a pause (if the
-   * old one was playing) and a seek to 0, so the live loop and the devices drop what they rendered ahead.
-   * The rehearsal rate carries over; a loop does not (it was set within the old song).
+   * Closes the old source, then puts the one `open` makes (paused at 0) behind the clock. The old one
+   * closes first: a sound card opened exclusively takes a second stream only once the first has let go.
+   * If `open` fails, a silent clock of `fallbackDuration` stands in (the show runs on) and the error is
+   * thrown. Listeners hear a pause (if the old one was playing) and a seek to 0, so the live loop and the
+   * devices drop what they rendered ahead. The rehearsal rate carries over; a loop does not (it was set
+   * within the old song).
    */
-  async switchTo(next: ClockSource): Promise<void> {
+  async switchTo(open: () => Promise<ClockSource>, fallbackDuration: Seconds): Promise<void> {
     const previous = this.current;
     const from = previous.now();
     const { playing, rate } = previous.state;
     this.detach();
+    this.detach = () => {};
     if (playing) previous.pause();
+    await previous.close?.();
+    let next: ClockSource;
+    let failure: unknown = null;
+    try {
+      next = await open();
+    } catch (error) {
+      failure = error;
+      next = new VirtualClock({ duration: fallbackDuration });
+    }
     if (this.calibration !== null) next.setCalibration?.(this.calibration);
     if (rate !== next.state.rate) next.setRate(rate);
     this.current = next;
@@ -107,7 +121,7 @@ export class SwitchableClock implements ShowClock, Transport {
     const heardAtMs = next.hostNowMs();
     if (playing) this.events.emit('pause', { at: from, heardAtMs });
     this.events.emit('seek', { from, to: next.now(), heardAtMs });
-    await previous.close?.();
+    if (failure !== null) throw failure;
   }
 
   async close(): Promise<void> {

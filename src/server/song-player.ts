@@ -58,20 +58,28 @@ export class SongPlayer {
    * False when it cannot be loaded: that is logged, and the song before keeps playing.
    */
   async load(path: string | null, showDuration: Seconds): Promise<boolean> {
-    let opened: { source: ClockSource; song: PlayingSong };
+    let audio: DecodedAudio | null = null;
     try {
-      opened = await openSource(path, showDuration, this.output, this.log);
+      if (path !== null) audio = await decodeAudioFile(path);
     } catch (error) {
       this.log(`smlive: cannot load ${path} (${describe(error)}): the song before plays on`);
       return false;
     }
-    // Closed while the song decoded: its output must not keep the process alive.
-    if (this.closed) {
-      await opened.source.close?.();
-      return false;
+    if (this.closed) return false;
+    const song: PlayingSong = audio === null ? NO_SONG : { path, audio, peaks: songWaveform(audio) };
+    this.playing = song;
+    try {
+      await this.clock.switchTo(
+        () =>
+          audio === null
+            ? Promise.resolve(new VirtualClock({ duration: showDuration }))
+            : openPlayback(audio, this.output, this.log),
+        audio?.duration ?? showDuration,
+      );
+    } catch (error) {
+      this.log(`smlive: cannot play ${path} (${describe(error)}): running on a silent clock`);
+      this.playing = NO_SONG;
     }
-    this.playing = opened.song;
-    await this.clock.switchTo(opened.source);
     return true;
   }
 
@@ -89,10 +97,19 @@ async function openSource(
 ): Promise<{ source: ClockSource; song: PlayingSong }> {
   if (path === null) return { source: new VirtualClock({ duration: showDuration }), song: NO_SONG };
   const audio = await decodeAudioFile(path);
+  const playback = await openPlayback(audio, output, log);
+  return { source: playback, song: { path, audio, peaks: songWaveform(audio) } };
+}
+
+async function openPlayback(
+  audio: DecodedAudio,
+  output: AudioOutputChoice,
+  log: (line: string) => void,
+): Promise<AudioPlayback> {
   const playback = await AudioPlayback.open(audio, { output });
   if (playback.fallbackReason !== null)
     log(`smlive: no sound device (${playback.fallbackReason}): the music plays silently`);
-  return { source: playback, song: { path, audio, peaks: songWaveform(audio) } };
+  return playback;
 }
 
 function describe(error: unknown): string {

@@ -44,7 +44,11 @@ describe('SwitchableClock', () => {
 
     const second = source(host, 12);
     heard.length = 0;
-    await clock.switchTo(second.clock);
+    await clock.switchTo(async () => {
+      // The old source has let go of the output before the new one opens.
+      expect(first.record.closed).toBe(true);
+      return second.clock;
+    }, 12);
     expect(first.record.closed).toBe(true);
     expect(second.record.calibration).toBe(0.05);
     expect(clock.state).toEqual({ playing: false, rate: 0.5, loop: null, duration: 12 });
@@ -64,5 +68,17 @@ describe('SwitchableClock', () => {
     expect(heard.map((entry) => entry.name)).toEqual(['play', 'ended']);
     await clock.close();
     expect(second.record.closed).toBe(true);
+  });
+
+  it('stands a silent clock in when the new source cannot open, and says why', async () => {
+    const host = new ManualHostClock();
+    const clock = new SwitchableClock(source(host, 30).clock);
+    await expect(clock.switchTo(() => Promise.reject(new Error('no such card')), 17)).rejects.toThrow(
+      'no such card',
+    );
+    expect(clock.source).toBeInstanceOf(VirtualClock);
+    expect(clock.state.duration).toBe(17);
+    clock.play();
+    expect(clock.state.playing).toBe(true);
   });
 });

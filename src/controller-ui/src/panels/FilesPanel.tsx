@@ -70,7 +70,11 @@ export function FilesPanel() {
           accept={IMPORT_SHOW_EXTENSIONS}
           testId="import-show"
         />
-        <FilePicker label="Song (audio file)" accept={IMPORT_AUDIO_EXTENSIONS} testId="import-audio" />
+        <FilePicker
+          label="Song (audio file; load it paused)"
+          accept={IMPORT_AUDIO_EXTENSIONS}
+          testId="import-audio"
+        />
       </div>
       {busy.value && <p class="muted">{busy.value}</p>}
       <h3>Props</h3>
