@@ -31,7 +31,8 @@ export interface SongImportContext {
 }
 
 export interface SongImported {
-  readonly revision: number;
+  /** Absent when nothing changed (the show has this song already). */
+  readonly revision?: number;
   readonly message: string;
 }
 
@@ -53,6 +54,9 @@ export async function importSong(
   }
   // Decoding takes a moment: someone may have pressed play meanwhile.
   if (clock.state.playing) throw new SongImportRefused(409, 'conflict', WHILE_PLAYING);
+  // Loading the song the show has would only throw away its beat grid.
+  if (session.show.audio?.contentHash === audio.contentHash)
+    return { message: `${file} is the show's song already` };
   const stored = `${audio.contentHash}${extname(file).toLowerCase()}`;
   await storeOnce(join(mediaDir, stored), bytes);
   const duration = audio.duration;

@@ -115,6 +115,14 @@ describe('loading a song into the running show', () => {
     await until(() => session.show.beatGrid.beats.length > 0, 'the beat grid from analysis', 15_000);
     const bpm = session.show.beatGrid.bpm ?? 0;
     expect(Math.abs(bpm - 128)).toBeLessThan(2);
+
+    // The same song again changes nothing (and keeps its grid).
+    const revision = session.revision;
+    const again = await importFile('same song.wav', wav);
+    expect(again).toMatchObject({ status: 200, body: { ok: true } });
+    expect(again.body.revision).toBeUndefined();
+    expect(session.revision).toBe(revision);
+    expect(session.show.beatGrid.beats.length).toBeGreaterThan(0);
   });
 
   it('goes back to the old song with one undo of the import', async () => {
