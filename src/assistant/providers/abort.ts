@@ -35,7 +35,24 @@ export function providerFailure(
   return new ProviderError(`the model server failed: ${message}`, 'server');
 }
 
+/**
+ * A signal that aborts with a TimeoutError after `timeoutMs`. Not AbortSignal.timeout: that signal is held
+ * only weakly, and inside AbortSignal.any Node 20 may collect it before it fires (nodejs/node#57736) — a
+ * hung model server then hung the request for good (1 run in 4 of the hung-server test). A plain timer
+ * holds its controller until it fires; unref'd, it keeps no process alive.
+ */
+export function deadlineSignal(timeoutMs: number, until?: AbortSignal): AbortSignal {
+  const deadline = new AbortController();
+  const timer = setTimeout(
+    () => deadline.abort(new DOMException('The operation timed out.', 'TimeoutError')),
+    timeoutMs,
+  );
+  timer.unref();
+  until?.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  return deadline.signal;
+}
+
 /** A signal that fires on the caller's abort or after the timeout, whichever comes first. */
 export function requestSignal(signal: AbortSignal, timeoutMs: number): AbortSignal {
-  return AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
+  return AbortSignal.any([signal, deadlineSignal(timeoutMs, signal)]);
 }
