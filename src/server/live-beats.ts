@@ -109,22 +109,19 @@ export function startLiveBeats(options: LiveBeatsOptions): LiveBeats {
   }
   const songFeed = (song: DecodedAudio | null) => {
     if (song === null) return { stop: async () => {} };
-    const tracker = new LiveBeatTracker(song.sampleRate);
-    tracker.on('error', failed);
     const feed = new SongBeatFeed({
-      tracker,
+      createTracker: () => {
+        const tracker = new LiveBeatTracker(song.sampleRate);
+        tracker.on('error', failed);
+        return tracker;
+      },
       channels: song.channels,
       clock,
       heard,
       wanted: () => !options.showHasBeatGrid(),
     });
     feed.start();
-    return {
-      async stop() {
-        feed.stop();
-        await tracker.stop();
-      },
-    };
+    return { stop: () => feed.stop() };
   };
   let current = songFeed(audio);
   let source: LiveBeats['source'] = audio === null ? 'none' : 'song';

@@ -25,24 +25,27 @@ describe('the live tracker over the playing song', () => {
     const recipe = songCatalogue(16).find((candidate) => candidate.name === 'drums-128');
     const song = await generateSong(recipe as NonNullable<typeof recipe>);
     const clock = new VirtualClock({ duration: song.duration });
-    const tracker = new LiveBeatTracker(song.sampleRate);
-    await tracker.whenReady();
+    const trackers: LiveBeatTracker[] = [];
     const heard = new HeardBeats();
     const beats: HeardBeat[] = [];
     heard.on('beat', (beat) => beats.push(beat));
     let gridIsIn = false;
     const feed = new SongBeatFeed({
-      tracker,
+      createTracker: () => {
+        const tracker = new LiveBeatTracker(song.sampleRate);
+        trackers.push(tracker);
+        return tracker;
+      },
       channels: song.channels,
       clock,
       heard,
       wanted: () => !gridIsIn,
     });
-    stop = async () => {
-      feed.stop();
-      await tracker.stop();
-    };
+    stop = () => feed.stop();
     feed.start();
+    // Nothing runs until the song plays: a worker thread only while it is needed.
+    await sleep(100);
+    expect(trackers).toHaveLength(0);
     clock.setRate(2);
     clock.play();
 
@@ -68,5 +71,8 @@ describe('the live tracker over the playing song', () => {
     await sleep(600);
     expect(beats.length).toBe(settled);
     expect(heard.grid()).toBeNull();
+    // The grid is in: the tracker's worker is gone.
+    expect(feed.tracking).toBe(false);
+    expect(trackers).toHaveLength(1);
   }, 40_000);
 });
