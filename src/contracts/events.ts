@@ -9,6 +9,7 @@ import {
 } from './assistant.js';
 import { FoundDevicesSchema, type FoundDevices } from './found-devices.js';
 import { LiveInputStateSchema, type LiveInputState } from './live-input.js';
+import { AnalysisProgressSchema, type AnalysisProgressEvent } from './analysis-progress.js';
 import { VoiceStatusSchema, type VoiceStatusLine } from './voice.js';
 import { CommandAckSchema, OkAckSchema, type CommandAck, type OkAck } from './errors.js';
 import type { RequestEvent, RequestPayload } from './requests.js';
@@ -58,6 +59,8 @@ export const serverEventSchemas = {
   'devices:found': FoundDevicesSchema,
   /** The live input the beats are heard from (`--live-input`): on connect and on every status change. */
   'live-input:state': LiveInputStateSchema,
+  /** The whole-song analysis of a song, as it runs (the beat grid arrives as a checkpoint when done). */
+  'analysis:progress': AnalysisProgressSchema,
   notice: NoticeSchema,
   /** Each step of a prompt to the assistant, to every controller. */
   'assistant:status': AssistantStatusSchema,
@@ -79,6 +82,7 @@ export interface ServerToClientEvents {
   'devices:state': (devices: DeviceStatus[]) => void;
   'devices:found': (found: FoundDevices) => void;
   'live-input:state': (state: LiveInputState) => void;
+  'analysis:progress': (progress: AnalysisProgressEvent) => void;
   notice: (notice: Notice) => void;
   'assistant:status': (status: AssistantStatusEvent) => void;
   'assistant:panel': (panel: AssistantPanel) => void;

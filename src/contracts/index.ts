@@ -10,3 +10,4 @@ export * from './assistant.js';
 export * from './voice.js';
 export * from './found-devices.js';
 export * from './live-input.js';
+export * from './analysis-progress.js';

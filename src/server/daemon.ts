@@ -298,7 +298,12 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
     // The show plays at once; a song with no beat grid gets one when the analysis is in.
     let analyser: SongAnalyser | null = null;
     const analyse = (audio: DecodedAudio) => {
-      analyser ??= new SongAnalyser(new NedbAnalysisCache(join(options.dataDir, 'analysis-cache.db')));
+      if (analyser === null) {
+        analyser = new SongAnalyser(new NedbAnalysisCache(join(options.dataDir, 'analysis-cache.db')));
+        analyser.on('progress', (contentHash, progress) =>
+          hub.announceAnalysis({ contentHash, stage: progress.stage, fraction: progress.fraction }),
+        );
+      }
       // A result for a song the show has since left is dropped.
       const wanted = () => stopping === null && session.show.audio?.contentHash === audio.contentHash;
       void fillBeatGridFromAnalysis(session, audio, analyser, log, wanted);

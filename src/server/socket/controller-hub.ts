@@ -16,6 +16,7 @@ import {
   type ClientToServerEvents,
   type DeviceStatus,
   type FailedAck,
+  type AnalysisProgressEvent,
   type FoundDevices,
   type LiveInputState,
   type Media,
@@ -190,6 +191,11 @@ export class ControllerHub {
   }
 
   /** A new song is behind the clock: every controller gets a fresh snapshot with its media and transport. */
+  /** Progress of a song's analysis, to every controller. */
+  announceAnalysis(progress: AnalysisProgressEvent): void {
+    this.broadcast('analysis:progress', progress);
+  }
+
   announceMedia(): void {
     this.sendSnapshots();
   }

@@ -6,7 +6,7 @@ import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WaveformPeaksSchema } from '../../../src/contracts/index.js';
+import { WaveformPeaksSchema, type AnalysisProgressEvent } from '../../../src/contracts/index.js';
 import { AudioPlayback } from '../../../src/engine/audio-playback.js';
 import { VirtualClock } from '../../../src/engine/virtual-clock.js';
 import { demoShow } from '../../../src/server/demo/demo-show.js';
@@ -88,6 +88,8 @@ describe('loading a song into the running show', () => {
     const { session, clock } = test.daemon;
     const before = songState();
     const oldWaveform = client.snapshot?.media.waveformUrl;
+    const progress: AnalysisProgressEvent[] = [];
+    client.socket.on('analysis:progress', (step) => progress.push(step));
     const answer = await importFile('new song.wav', wav);
     expect(answer).toMatchObject({ status: 200, body: { ok: true, revision: before.revision + 1 } });
 
@@ -115,6 +117,11 @@ describe('loading a song into the running show', () => {
     await until(() => session.show.beatGrid.beats.length > 0, 'the beat grid from analysis', 15_000);
     const bpm = session.show.beatGrid.bpm ?? 0;
     expect(Math.abs(bpm - 128)).toBeLessThan(2);
+    // The controllers saw the analysis of this song run to its end, in order.
+    const ofSong = progress.filter((step) => step.contentHash === contentHash);
+    expect(ofSong.at(-1)).toMatchObject({ stage: 'done', fraction: 1 });
+    const fractions = ofSong.map((step) => step.fraction);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
 
     // The same song again changes nothing (and keeps its grid).
     const revision = session.revision;

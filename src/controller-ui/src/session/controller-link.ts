@@ -160,6 +160,9 @@ function listen(link: ControllerSocket): void {
   on('live-input:state', (state) => {
     live.liveInput.value = state;
   });
+  on('analysis:progress', (progress) => {
+    live.analysisProgress.value = progress;
+  });
   on('notice', (notice) => notify(notice.level, notice.message));
   on('assistant:status', receiveStatus);
   // What someone said into another controller, and what came of it, so every operator sees voice changes.

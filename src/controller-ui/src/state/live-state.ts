@@ -2,6 +2,7 @@
 // patches, live events); components read it and send requests, never edit it themselves.
 import { computed, signal } from '@preact/signals';
 import type {
+  AnalysisProgressEvent,
   Branch,
   DeviceStatus,
   FoundDevices,
@@ -37,6 +38,9 @@ export const rehearsal = signal<RehearsalState>({
 export const devices = signal<DeviceStatus[]>([]);
 /** Devices the daemon found on the network and on USB, each with the props that use it. */
 export const foundDevices = signal<FoundDevices>({ devices: [], problems: [] });
+
+/** The last progress of a song's analysis; the transport bar shows it while the show's song is analysed. */
+export const analysisProgress = signal<AnalysisProgressEvent | null>(null);
 
 /** The live input the daemon hears beats from (`--live-input`); null when it has none. */
 export const liveInput = signal<LiveInputState | null>(null);

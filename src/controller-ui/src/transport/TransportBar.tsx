@@ -12,6 +12,7 @@ import {
 import { playheadSeconds } from '../state/playhead.js';
 import { formatShowTime } from '../ui/format.js';
 import { Icon } from '../ui/icons.js';
+import { AnalysisPill } from './AnalysisPill.js';
 import { BeatLight } from './BeatLight.js';
 import { BlackoutButton } from './BlackoutButton.js';
 
@@ -76,6 +77,7 @@ export function TransportBar() {
       </div>
       <div class="transport-group transport-status">
         {rehearsal.value.active && <span class="pill pill-rehearsal">Rehearsal</span>}
+        <AnalysisPill />
         <span
           class={`pill ${live ? 'pill-live' : 'pill-problem'}`}
           data-testid="link-status"
