@@ -62,6 +62,19 @@ describe('kiosk pairing with #token= in the address', () => {
 
       if (screen === PI_TOUCH_DISPLAY) {
         expect(await regionProblems(kiosk.page, screen), '800×480 layout').toEqual([]);
+        // A short landscape screen keeps the panel beside the timeline, so the lanes stay in view.
+        const lanesInView = await kiosk.page.evaluate((height) => {
+          // Inside the timeline's own box (it clips its lanes) and on the screen.
+          const timeline = document.querySelector('.timeline')?.getBoundingClientRect();
+          if (!timeline) return 0;
+          const bottom = Math.min(height, timeline.bottom);
+          const lanes = [...document.querySelectorAll('[data-testid^="lane-"]')];
+          return lanes.filter((lane) => {
+            const box = lane.getBoundingClientRect();
+            return box.height > 0 && box.top >= timeline.top && box.bottom <= bottom;
+          }).length;
+        }, screen.height);
+        expect(lanesInView, 'whole lanes on the 800×480 screen').toBeGreaterThanOrEqual(3);
       }
       await kiosk.screenshot(screenshotPath(`kiosk-${screen.width}x${screen.height}`));
 
