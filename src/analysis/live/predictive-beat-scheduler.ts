@@ -180,7 +180,8 @@ export class PredictiveBeatScheduler {
 
   private confidence(): number {
     const recent = this.confirmations.slice(-8);
-    return recent.length === 0 ? 0 : recent.filter(Boolean).length / 8;
+    // A share of the beats predicted so far, counting at least four: one confirmed beat is not certainty.
+    return recent.length === 0 ? 0 : recent.filter(Boolean).length / Math.max(recent.length, 4);
   }
 
   private updateTempoAndPhase(): void {

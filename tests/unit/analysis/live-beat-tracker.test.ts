@@ -79,6 +79,14 @@ describe('live beat tracker on generated songs', () => {
     expect(offsets[Math.floor(offsets.length * 0.9)]).toBeLessThanOrEqual(0.02);
   });
 
+  it('is sure of a click track once four beats in a row are confirmed, not only after eight', () => {
+    const click = runs.find(({ song }) => song.recipe.name === 'click-120');
+    if (click === undefined) throw new Error('click-120 was not tracked');
+    const confidences = click.events.map((event) => event.confidence);
+    expect(confidences[3]).toBeGreaterThanOrEqual(0.75);
+    expect(Math.min(...confidences.slice(4, -4))).toBeGreaterThanOrEqual(0.75);
+  });
+
   it('stops announcing beats within a few beats after the music stops', () => {
     for (const { song, events } of runs) {
       const last = song.beats.at(-1) as number;
