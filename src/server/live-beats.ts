@@ -3,15 +3,14 @@
 // for the seconds before its analysis is in. Either way a failing input or tracker is logged and the show
 // goes on without live beats.
 import type { DecodedAudio } from '../analysis/audio-decode.js';
-import { EventEmitter } from 'node:events';
 import { LiveBeatTracker } from '../analysis/live/live-beat-tracker.js';
-import type { LiveInputState } from '../contracts/index.js';
 import { HeardBeats } from '../engine/live-beats/heard-beats.js';
 import { InputBeatFeed } from '../engine/live-beats/input-beat-feed.js';
 import { SongBeatFeed } from '../engine/live-beats/song-beat-feed.js';
 import { ALSA_CAPTURE_LATENCY_MS, LiveInput } from '../engine/live-input/live-input.js';
 import type { ShowClock } from '../engine/show-clock.js';
 import type { BeatGrid, Show } from '../show/index.js';
+import { LiveInputStatus } from './live-input-status.js';
 
 export interface LiveBeatsOptions {
   readonly clock: ShowClock;
@@ -35,29 +34,6 @@ export interface LiveBeats {
   /** The song now playing (after a new one is loaded); the live input, if any, goes on regardless. */
   setSong(audio: DecodedAudio | null): Promise<void>;
   stop(): Promise<void>;
-}
-
-export class LiveInputStatus extends EventEmitter<{ changed: [state: LiveInputState] }> {
-  private state: LiveInputState | null = null;
-
-  current(): LiveInputState | null {
-    return this.state;
-  }
-
-  set(change: Partial<LiveInputState> & { source: string }): void {
-    const previous = this.state;
-    const next: LiveInputState = {
-      status: 'listening',
-      bpm: null,
-      confidence: null,
-      problem: null,
-      ...previous,
-      ...change,
-    };
-    this.state = next;
-    // Tempo updates ride on the beats themselves; only status changes are news.
-    if (previous?.status !== next.status || previous.problem !== next.problem) this.emit('changed', next);
-  }
 }
 
 export function liveInputFrom(spec: string): LiveInput {

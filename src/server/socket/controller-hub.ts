@@ -35,7 +35,7 @@ import type { Pairing, Session } from '../access/pairing.js';
 import { TokenBucket } from '../access/token-bucket.js';
 import type { AssistantService } from '../assistant/assistant-service.js';
 import type { DeviceDiscovery } from '../discovery/device-discovery.js';
-import type { LiveInputStatus } from '../live-beats.js';
+import type { LiveInputStatus } from '../live-input-status.js';
 import type { LiveControls } from '../live-controls.js';
 import type { ShowChanged, ShowSession } from '../show-session.js';
 import { requestHandlers, type RequestContext, type RequestHandlers } from './request-handlers.js';
