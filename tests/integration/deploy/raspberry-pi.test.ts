@@ -158,7 +158,8 @@ describe('deploy/raspberry-pi: the unit and the env file', () => {
     expect(readFileSync(join(DEPLOY, 'smlive-kiosk'), 'utf8')).toContain('http://localhost:8080/');
     const desktop = readFileSync(join(DEPLOY, 'smlive-kiosk.desktop'), 'utf8');
     const kioskBin = /^kiosk_bin=(.+)$/m.exec(installScript)?.[1];
-    expect(kioskBin).toBeDefined();
+    // install.sh puts the launcher at an absolute path named after it, which the autostart entry must run.
+    expect(kioskBin, 'install.sh sets kiosk_bin').toMatch(/^\/\S*\/smlive-kiosk$/);
     expect(desktop, 'the autostart entry runs what install.sh installs').toContain(` ${kioskBin}\n`);
   });
 });
