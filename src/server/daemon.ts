@@ -177,9 +177,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
       show: session.show,
       onFault: (message) => log(`smlive: live: ${message}`),
     });
-    const follow = () => live.setShow(session.show);
-    session.on('changed', follow);
-    session.on('branch', follow);
+    session.onShowChange(() => live.setShow(session.show));
     live.start();
     stack.push({ name: 'live loop', stop: () => live.stop() });
 

@@ -33,10 +33,5 @@ export function linksFollowShow(
         ),
     );
   };
-  session.on('changed', follow);
-  session.on('branch', follow);
-  return () => {
-    session.off('changed', follow);
-    session.off('branch', follow);
-  };
+  return session.onShowChange(follow);
 }

@@ -60,6 +60,19 @@ export class ShowSession extends EventEmitter<ShowSessionEvents> {
     return this.rehearsal === null ? 'main' : 'rehearsal';
   }
 
+  /**
+   * Calls `listener` whenever `show` may be a different show: after every checkpoint on the current branch
+   * and when the branch changes. Returns the function that stops it.
+   */
+  onShowChange(listener: () => void): () => void {
+    this.on('changed', listener);
+    this.on('branch', listener);
+    return () => {
+      this.off('changed', listener);
+      this.off('branch', listener);
+    };
+  }
+
   /** The show being played and edited: the rehearsal branch's while rehearsing. */
   get show(): Show {
     return this.rehearsal?.history.show ?? this.store.show;

@@ -57,13 +57,11 @@ export function songFollowsShow(options: SongFollowOptions): SongFollower {
       log(`smlive: could not follow the song: ${error instanceof Error ? error.message : String(error)}`);
     });
   };
-  session.on('changed', follow);
-  session.on('branch', follow);
+  const unfollow = session.onShowChange(follow);
   return {
     stop() {
       stopped = true;
-      session.off('changed', follow);
-      session.off('branch', follow);
+      unfollow();
       return work;
     },
   };

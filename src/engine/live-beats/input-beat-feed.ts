@@ -3,6 +3,7 @@
 // where the show clock will be at that moment.
 import type { LiveBeatTracker } from '../../analysis/live/live-beat-tracker.js';
 import type { LiveInput } from '../live-input/live-input.js';
+import { positionAtHostTime } from '../clock-host-time.js';
 import type { ShowClock } from '../show-clock.js';
 import type { HeardBeats } from './heard-beats.js';
 
@@ -33,13 +34,13 @@ export class InputBeatFeed {
       const atMs = hostTime(event.time);
       if (atMs === null) return;
       heard.record({
-        time: this.positionAt(atMs),
+        time: positionAtHostTime(this.options.clock, atMs),
         atMs,
         bpm: event.bpm,
         confidence: event.confidence,
         nextBeats: event.nextBeats.flatMap((beat) => {
           const at = hostTime(beat);
-          return at === null ? [] : [this.positionAt(at)];
+          return at === null ? [] : [positionAtHostTime(this.options.clock, at)];
         }),
         source: 'input',
       });
@@ -54,13 +55,6 @@ export class InputBeatFeed {
 
   stop(): void {
     this.options.input.close();
-  }
-
-  /** Where the show clock stands at a host time: it moves with the rate while playing, else stands. */
-  private positionAt(hostMs: number): number {
-    const { clock } = this.options;
-    if (!clock.state.playing) return clock.now();
-    return clock.now() + ((hostMs - clock.hostNowMs()) / 1000) * clock.state.rate;
   }
 
   private async run(): Promise<void> {

@@ -5,6 +5,7 @@
 // while it is wanted: a show with its grid, which is nearly every show, pays nothing for it.
 import { mixToMono } from '../../analysis/dsp/mono-downmix.js';
 import type { LiveBeatTracker } from '../../analysis/live/live-beat-tracker.js';
+import { hostTimeAtPosition } from '../clock-host-time.js';
 import type { ShowClock } from '../show-clock.js';
 import type { HeardBeats } from './heard-beats.js';
 
@@ -63,7 +64,7 @@ export class SongBeatFeed {
       const position = (seconds: number) => this.streamStart + seconds;
       this.options.heard.record({
         time: position(event.time),
-        atMs: this.hostTimeOf(position(event.time)),
+        atMs: hostTimeAtPosition(this.options.clock, position(event.time)),
         bpm: event.bpm,
         confidence: event.confidence,
         nextBeats: event.nextBeats.map(position),
@@ -72,11 +73,6 @@ export class SongBeatFeed {
     });
     this.tracker = tracker;
     return tracker;
-  }
-
-  private hostTimeOf(position: number): number {
-    const { clock } = this.options;
-    return clock.hostNowMs() + ((position - clock.now()) / clock.state.rate) * 1000;
   }
 
   private readonly feed = (): void => {

@@ -44,6 +44,7 @@ export class DeviceDiscovery extends EventEmitter<DeviceDiscoveryEvents> {
   private timer: NodeJS.Timeout | null = null;
   private listing = false;
   private stopped = false;
+  private unfollowShow: () => void = () => {};
 
   constructor(
     private readonly session: ShowSession,
@@ -62,8 +63,7 @@ export class DeviceDiscovery extends EventEmitter<DeviceDiscoveryEvents> {
   }
 
   async start(): Promise<void> {
-    this.session.on('changed', this.refresh);
-    this.session.on('branch', this.refresh);
+    this.unfollowShow = this.session.onShowChange(this.refresh);
     this.ltx.on('ball', this.refresh);
     try {
       await this.ltx.start();
@@ -101,8 +101,7 @@ export class DeviceDiscovery extends EventEmitter<DeviceDiscoveryEvents> {
     this.stopped = true;
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
-    this.session.off('changed', this.refresh);
-    this.session.off('branch', this.refresh);
+    this.unfollowShow();
     this.ltx.off('ball', this.refresh);
     await this.ltx.stop();
   }

@@ -1,6 +1,5 @@
 import { lastBeat, liveInput } from '../state/live-state.js';
 
-const STATUS_LABELS = { listening: 'listening', ended: 'ended', failed: 'failed' } as const;
 // The card reuses the device list's status colours: listening reads as a connected link.
 const STATUS_CLASSES = { listening: 'connected', ended: 'idle', failed: 'disconnected' } as const;
 
@@ -27,7 +26,7 @@ export function LiveInputCard() {
           {sourceLabel(state.source)}
         </span>
         <span class="device-status" data-testid="live-input-status">
-          {STATUS_LABELS[state.status]}
+          {state.status}
         </span>
       </div>
       {state.status === 'listening' && (
